@@ -1,0 +1,378 @@
+#include "heatgraph/article.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <unordered_map>
+
+#include "article_table.hpp"
+#include "athlete_registry.hpp"
+#include "event_info.hpp"
+#include "heatgraph/event_json.hpp"
+#include "heatgraph/identity.hpp"
+#include "text.hpp"
+
+namespace heatgraph {
+
+namespace {
+
+using detail::Column;
+using detail::equals_ignoring_case;
+using detail::trim;
+
+// The first line that is not valid UTF-8 text (a NUL byte or a malformed sequence), if any.
+std::optional<int> first_binary_line(std::string_view text) {
+    int line = 1;
+    for (std::size_t i = 0; i < text.size();) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c == '\n') ++line;
+        if (c == 0) return line;
+        const int extra = c < 0x80 ? 0 : (c >> 5) == 0x6 ? 1 : (c >> 4) == 0xE ? 2
+                                    : (c >> 3) == 0x1E ? 3 : -1;
+        if (extra < 0 || i + extra >= text.size()) return line;
+        for (int k = 1; k <= extra; ++k)
+            if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) return line;
+        i += extra + 1;
+    }
+    return std::nullopt;
+}
+
+// "== Results ==" -> {2, "Results"}; nullopt for any other line.
+std::optional<std::pair<int, std::string_view>> heading(std::string_view line) {
+    if (line.size() < 4 || line.substr(0, 2) != "==") return std::nullopt;
+    std::size_t level = 0;
+    while (level < line.size() && line[level] == '=') ++level;
+    std::size_t end = line.size();
+    std::size_t closing = 0;
+    while (end > level && line[end - 1] == '=') --end, ++closing;
+    if (closing != level) return std::nullopt;
+    return std::pair{static_cast<int>(level), trim(line.substr(level, end - level))};
+}
+
+struct RaceName {
+    int number = 0;
+    bool lettered = false;  // "Final A" rather than "Final"
+};
+
+// "Final B" -> {2, lettered}, "Final" -> {1}, "Heat 3" -> {3}, "Quarterfinal 2" -> {2};
+// nullopt when the caption names no race.
+std::optional<RaceName> race_name(std::string_view caption, RoundKind kind) {
+    caption = trim(caption);
+    std::size_t digits = caption.size();
+    while (digits > 0 && std::isdigit(static_cast<unsigned char>(caption[digits - 1]))) --digits;
+    if (digits < caption.size()) {
+        const auto n = detail::parse_int(caption.substr(digits));
+        if (!n || *n < 1) return std::nullopt;
+        return RaceName{*n, false};
+    }
+    if (kind != RoundKind::finals || round_kind_from_string(caption) != RoundKind::finals)
+        return std::nullopt;
+    const char last = caption.empty() ? ' ' : caption.back();
+    if (caption.size() >= 2 && caption[caption.size() - 2] == ' ' && last >= 'A' && last <= 'H')
+        return RaceName{last - 'A' + 1, true};
+    return RaceName{1, false};
+}
+
+struct RaceKey {
+    RoundKind kind;
+    int number;
+    auto operator<=>(const RaceKey&) const = default;
+};
+
+class ArticleReader {
+public:
+    ArticleReader(std::string_view text, std::string source)
+        : text_(text), source_(std::move(source)) {
+        event_.source = source_;
+    }
+
+    Result<Event> read() {
+        if (trim(text_).empty()) return Error{source_, 0, "empty file"};
+        if (const auto line = first_binary_line(text_))
+            return Error{source_, *line, "not a text file (NUL byte or invalid UTF-8)"};
+        int number = 0;
+        for (auto line : detail::split(text_, '\n')) {
+            ++number;
+            if (auto error = read_line(trim(line), number)) return *error;
+        }
+        if (races_.empty())
+            return Error{source_, 0,
+                         "no results tables (expected pipe tables under a '==Results==' "
+                         "heading, in rounds such as '===Heats===')"};
+        if (auto error = assemble()) return *error;
+        detail::assign_athletes(event_);
+        detail::settle_event_info(event_.info, infobox_lines_);
+        check_competitors();
+        return std::move(event_);
+    }
+
+private:
+    std::optional<Error> read_line(std::string_view line, int number) {
+        if (!line.empty() && line.front() == '|') return read_table_line(line, number);
+        table_.reset();
+        if (line.empty()) {
+            in_infobox_ = false;
+            return std::nullopt;
+        }
+        if (const auto h = heading(line)) {
+            read_heading(h->first, h->second, number);
+        } else if (line.front() == '=' && event_.info.title.empty()) {
+            event_.info.title = std::string(trim(std::string_view(line).substr(
+                1, line.size() - (line.back() == '=' ? 2 : 1))));
+        } else if (line == "Infobox") {
+            in_infobox_ = true;
+        } else if (in_infobox_ && line.substr(0, 2) == "- ") {
+            read_infobox_field(line.substr(2), number);
+        } else if (line.front() == ';') {
+            caption_ = std::string(trim(line.substr(1)));
+            caption_line_ = number;
+        } else {
+            caption_ = std::string(line);  // a caption only if a table follows at once
+            caption_line_ = -number;
+        }
+        return std::nullopt;
+    }
+
+    void read_heading(int level, std::string_view text, int number) {
+        caption_.clear();
+        if (level == 2) {
+            in_results_ = equals_ignoring_case(text, "Results");
+            round_.reset();
+            final_caption_.clear();
+        } else if (level == 3 && in_results_) {
+            round_ = round_kind_from_string(text);
+            round_heading_ = std::string(text);
+            round_line_ = number;
+            final_caption_.clear();
+            if (!round_)
+                warn(number, fmt::format("section '{}' under Results is not a round (Heats, "
+                                         "Quarterfinals, Semifinals, Finals); its tables are not "
+                                         "read", text));
+        } else if (level >= 4 && in_results_) {
+            final_caption_ = std::string(text);
+        }
+    }
+
+    void read_infobox_field(std::string_view field, int number) {
+        const auto colon = field.find(':');
+        infobox_lines_.push_back(number);
+        if (colon == std::string_view::npos) {
+            warn(number, fmt::format("infobox line '{}' has no 'Key: Value'; kept as a key", field));
+            event_.info.infobox.emplace_back(std::string(trim(field)), "");
+            return;
+        }
+        event_.info.infobox.emplace_back(std::string(trim(field.substr(0, colon))),
+                                         std::string(trim(field.substr(colon + 1))));
+    }
+
+    std::optional<Error> read_table_line(std::string_view line, int number) {
+        if (!table_) return start_table(line, number);
+        if (!table_->read) return std::nullopt;
+        auto parsed = detail::parse_row(table_->header, line, number, source_);
+        if (!parsed) return parsed.error();
+        return place_row(std::move(*parsed), number);
+    }
+
+    std::optional<Error> start_table(std::string_view line, int number) {
+        auto header = detail::parse_header(line, number, source_);
+        if (!header) return header.error();
+        table_ = Table{std::move(*header), {}, false};
+        // The race a table is: a ';' caption (held until the next table), a plain line right
+        // above it, or a "====Final A====" heading; only one that names a race counts, so a
+        // date line above a table is not taken for one.
+        std::vector<std::string_view> captions;
+        if (caption_line_ > 0 || caption_line_ == -(number - 1)) captions.push_back(caption_);
+        captions.push_back(final_caption_);
+        for (auto caption : captions) {
+            if (round_kind_from_string(caption)) {
+                table_->caption = std::string(caption);
+                break;
+            }
+        }
+        caption_.clear();
+        caption_line_ = 0;
+        if (!in_results_) return std::nullopt;  // records and other tables: not results
+        if (!round_) {
+            if (round_heading_.empty())
+                warn(number, "table under Results but before any round heading; not read");
+            return std::nullopt;
+        }
+        table_->read = true;
+        if (!table_->header.has(Column::name))
+            return Error{source_, number, "results table has no athlete column (Athlete or Name)"};
+        if (table_->header.has(Column::heat)) return std::nullopt;
+        const auto n = race_name(table_->caption, *round_);
+        if (n) {
+            table_->race = n->number;
+            table_->lettered = n->lettered;
+        } else if (*round_ == RoundKind::finals) {
+            table_->race = 1;
+        } else {
+            return Error{source_, number,
+                         fmt::format("cannot tell which race this table is: no Heat column and "
+                                     "no caption such as ';{} 1'",
+                                     race_prefix(*round_))};
+        }
+        return std::nullopt;
+    }
+
+    std::optional<Error> place_row(detail::TableRow parsed, int number) {
+        const int n = parsed.heat.value_or(table_->race);
+        Race& race = race_for(RaceKey{*round_, n}, number);
+        if (table_->lettered) lettered_.insert(RaceKey{*round_, n});
+        if (parsed.debris > 0) ++debris_rows_;
+        for (const auto& mark : parsed.unknown_marks)
+            warn(number, fmt::format("unknown mark '{}' kept in the row's marks", mark));
+        for (const auto& remark : parsed.remarks) warn(number, remark);
+        const auto key = fold_name(parsed.row.printed_name);
+        auto& seen = names_in_race_[RaceKey{*round_, n}];
+        if (const auto it = seen.find(key); it != seen.end())
+            return Error{source_, number,
+                         fmt::format("'{}' appears twice in {} (lines {} and {})",
+                                     parsed.row.printed_name, race_label(*round_, n), it->second,
+                                     number)};
+        seen.emplace(key, number);
+        race.results.push_back(std::move(parsed.row));
+        return std::nullopt;
+    }
+
+    Race& race_for(RaceKey key, int number) {
+        auto [it, fresh] = races_.try_emplace(key);
+        if (fresh) {
+            it->second.number = key.number;
+            it->second.line = number;
+            print_order_.push_back(key);
+            if (!round_lines_.count(key.kind)) {
+                round_lines_[key.kind] = round_line_;
+                round_headings_[key.kind] = round_heading_;
+            }
+        }
+        return it->second;
+    }
+
+    static std::string race_label(RoundKind kind, int number) {
+        if (kind == RoundKind::finals) return fmt::format("Final {}", char('A' + number - 1));
+        return fmt::format("{} {}", race_prefix(kind), number);
+    }
+
+    // Rounds in running order, races by number; printed disorder is reported.
+    std::optional<Error> assemble() {
+        if (!std::is_sorted(print_order_.begin(), print_order_.end())) {
+            const auto it = std::is_sorted_until(print_order_.begin(), print_order_.end());
+            warn(races_.at(*it).line,
+                 fmt::format("{} is printed after {}; races are replayed in running order",
+                             race_label(it->kind, it->number),
+                             race_label((it - 1)->kind, (it - 1)->number)));
+        }
+        const int finals = static_cast<int>(std::count_if(
+            races_.begin(), races_.end(), [](auto& r) { return r.first.kind == RoundKind::finals; }));
+        for (auto& [key, race] : races_) {
+            if (event_.rounds.empty() || event_.rounds.back().kind != key.kind) {
+                Round round;
+                round.kind = key.kind;
+                round.name = std::string(to_string(key.kind));
+                round.printed_name = round_headings_[key.kind];
+                round.line = round_lines_[key.kind];
+                event_.rounds.push_back(std::move(round));
+            }
+            const bool single_final = key.kind == RoundKind::finals && finals == 1 &&
+                                      key.number == 1 && !lettered_.count(key);
+            race.name = single_final ? "Final" : race_label(key.kind, key.number);
+            normalise_places(race, key.kind);
+            event_.rounds.back().races.push_back(std::move(race));
+        }
+        if (debris_rows_ > 0)
+            warn(0, fmt::format("{} rows carried markup debris ('align=left'); the cells were "
+                                "read as empty",
+                                debris_rows_));
+        return std::nullopt;
+    }
+
+    // A Final B prints the overall ranks (5, 6, 7); its race places are 1, 2, 3. Any other race
+    // whose places do not start at 1 is reported and renumbered the same way.
+    void normalise_places(Race& race, RoundKind kind) {
+        std::optional<int> first;
+        for (const auto& row : race.results)
+            if (row.place) first = std::min(first.value_or(*row.place), *row.place);
+        if (!first || *first == 1) return;
+        if (!(kind == RoundKind::finals && race.number > 1))
+            warn(race.line, fmt::format("places in {} start at {}; read as race places from 1",
+                                        race.name, *first));
+        for (auto& row : race.results) {
+            if (!row.place) continue;
+            row.printed_rank = row.place;
+            row.place = *row.place - *first + 1;
+        }
+    }
+
+    int competitors_line() const {
+        for (std::size_t i = 0; i < event_.info.infobox.size(); ++i)
+            if (event_.info.infobox[i].first == "Competitors") return infobox_lines_.at(i);
+        return 0;
+    }
+
+    void check_competitors() {
+        const auto& n = event_.info.competitors;
+        if (n && *n != static_cast<int>(event_.athletes.size()))
+            warn(competitors_line(),
+                 fmt::format("the infobox says {} competitors; the results name {}", *n,
+                             event_.athletes.size()));
+    }
+
+    void warn(int line, std::string message) {
+        event_.diagnostics.push_back({Severity::warning, line, std::move(message)});
+    }
+
+    struct Table {
+        detail::TableHeader header;
+        std::string caption;
+        bool read = false;  // a results table of a known round
+        int race = 0;       // when the table is one race (no Heat column)
+        bool lettered = false;  // its caption named it "Final A", not "Final"
+    };
+
+    std::string_view text_;
+    std::string source_;
+    Event event_;
+    bool in_infobox_ = false;
+    bool in_results_ = false;
+    std::optional<RoundKind> round_;
+    std::string round_heading_;
+    int round_line_ = 0;
+    std::string final_caption_;
+    std::string caption_;
+    int caption_line_ = 0;  // > 0: a ';' caption; < 0: minus the line of a plain line
+    std::optional<Table> table_;
+    std::map<RaceKey, Race> races_;
+    std::map<RaceKey, std::unordered_map<std::string, int>> names_in_race_;
+    std::vector<RaceKey> print_order_;
+    std::set<RaceKey> lettered_;
+    std::map<RoundKind, int> round_lines_;
+    std::map<RoundKind, std::string> round_headings_;
+    std::vector<int> infobox_lines_;
+    int debris_rows_ = 0;
+};
+
+}  // namespace
+
+Result<Event> parse_article(std::string_view text, std::string source) {
+    return ArticleReader(text, std::move(source)).read();
+}
+
+Result<Event> load_event(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return Error{path, 0, "cannot open the file"};
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    const std::string text = std::move(buffer).str();
+    const auto start = text.find_first_not_of(" \t\r\n");
+    if (start != std::string::npos && text[start] == '{') return parse_event_json(text, path);
+    return parse_article(text, path);
+}
+
+}  // namespace heatgraph

@@ -1,0 +1,228 @@
+#include "article_table.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+#include "heatgraph/identity.hpp"
+#include "text.hpp"
+
+namespace heatgraph::detail {
+
+namespace {
+
+Column column_of(std::string_view title) {
+    const auto key = fold_name(title);
+    static constexpr std::array<std::pair<std::string_view, Column>, 17> known{{
+        {"rank", Column::rank},       {"place", Column::rank},     {"pos", Column::rank},
+        {"position", Column::rank},   {"heat", Column::heat},      {"race", Column::heat},
+        {"athlete", Column::name},    {"name", Column::name},      {"skater", Column::name},
+        {"country", Column::country}, {"nation", Column::country}, {"noc", Column::country},
+        {"team", Column::country},    {"time", Column::time},      {"result", Column::time},
+        {"notes", Column::notes},     {"note", Column::notes},
+    }};
+    for (const auto& [name, column] : known)
+        if (key == name) return column;
+    return Column::other;
+}
+
+// Wiki markup that lost its content in export: a cell holding only an attribute.
+bool is_markup_debris(std::string_view cell) {
+    static constexpr std::array<std::string_view, 5> attributes{"align=", "style=", "class=",
+                                                                "rowspan=", "colspan="};
+    if (cell.find(' ') != std::string_view::npos) return false;
+    return std::any_of(attributes.begin(), attributes.end(),
+                       [&](auto a) { return cell.substr(0, a.size()) == a; });
+}
+
+// Status marks, as they appear in Notes or in the Time column.
+constexpr std::array<std::string_view, 8> status_marks{"PEN", "DQ", "DSQ", "YC",
+                                                       "RC",  "DNS", "DNF", "No time"};
+// Every other mark a results table uses.
+constexpr std::array<std::string_view, 12> other_marks{"Q",    "q",    "QA", "QB", "qA", "qB",
+                                                       "ADV",  "ADVA", "ADVB", "OR", "WR", "'"};
+
+bool is_status_mark(std::string_view token) {
+    return std::find(status_marks.begin(), status_marks.end(), token) != status_marks.end();
+}
+bool is_known_mark(std::string_view token) {
+    return is_status_mark(token) ||
+           std::find(other_marks.begin(), other_marks.end(), token) != other_marks.end();
+}
+
+// "Q, OR" -> {"Q", "OR"}; "', OR" -> {"'", "OR"}; "No time" stays one token.
+std::vector<std::string> note_tokens(std::string_view note) {
+    std::vector<std::string> tokens;
+    for (auto piece : split(note, ',')) {
+        piece = trim(piece);
+        if (equals_ignoring_case(piece, "No time")) {
+            tokens.emplace_back("No time");
+            continue;
+        }
+        for (auto word : split(piece, ' '))
+            if (!trim(word).empty()) tokens.emplace_back(trim(word));
+    }
+    return tokens;
+}
+
+bool is_dash(std::string_view cell) {
+    return cell == "-" || cell == "\u2013" || cell == "\u2014" || cell == "\u2212";
+}
+
+// The rank cell: a place ("3", "=3", "3="), nothing ("", "–"), or a status mark.
+Result<std::optional<int>> parse_rank(std::string_view cell, TableRow& out, int line,
+                                      const std::string& source) {
+    if (cell.empty() || is_dash(cell)) return std::optional<int>{};
+    if (is_status_mark(cell)) {
+        out.row.marks.emplace_back(cell);
+        return std::optional<int>{};
+    }
+    std::string_view digits = cell;
+    if (!digits.empty() && digits.front() == '=') digits.remove_prefix(1);
+    if (!digits.empty() && digits.back() == '=') digits.remove_suffix(1);
+    if (const auto value = parse_int(digits); value && *value >= 1)
+        return std::optional<int>{*value};
+    return Error{source, line, fmt::format("bad rank '{}' (expected a place, '–' or empty)", cell)};
+}
+
+Result<std::optional<int>> parse_heat(std::string_view cell, int line, const std::string& source) {
+    if (const auto value = parse_int(cell); value && *value >= 1) return std::optional<int>{*value};
+    return Error{source, line, fmt::format("bad heat number '{}'", cell)};
+}
+
+std::optional<Error> read_time(std::string_view cell, TableRow& out, int line,
+                               const std::string& source) {
+    if (cell.empty() || is_dash(cell)) return std::nullopt;
+    if (equals_ignoring_case(cell, "No time")) {
+        out.row.marks.emplace_back("No time");
+        return std::nullopt;
+    }
+    if (is_status_mark(cell)) {
+        out.row.marks.emplace_back(cell);
+        return std::nullopt;
+    }
+    if (const auto ms = parse_race_time(cell)) {
+        out.row.time = ms;
+        return std::nullopt;
+    }
+    return Error{source, line,
+                 fmt::format("bad time '{}' (expected m:ss.fff, ss.fff, 'No time' or a mark)", cell)};
+}
+
+void read_notes(std::string_view cell, TableRow& out) {
+    out.row.note = std::string(cell);
+    for (auto& token : note_tokens(cell)) {
+        if (!is_known_mark(token)) out.unknown_marks.push_back(token);
+        out.row.marks.push_back(std::move(token));
+    }
+}
+
+// What the row's marks, place and time say happened, most severe first.
+void settle_status(TableRow& out) {
+    Row& row = out.row;
+    static constexpr std::array<std::pair<std::string_view, Status>, 7> order{{
+        {"YC", Status::YC},
+        {"RC", Status::RC},
+        {"PEN", Status::PEN},
+        {"DQ", Status::DQ},
+        {"DSQ", Status::DQ},
+        {"DNS", Status::DNS},
+        {"DNF", Status::DNF},
+    }};
+    for (const auto& [mark, status] : order) {
+        if (!row.has_mark(mark)) continue;
+        row.status = status;
+        if (row.place) {
+            out.remarks.push_back(fmt::format("{} has a place ({}) and the mark {}; the place is "
+                                              "kept as printed, not as a finishing place",
+                                              row.printed_name, *row.place, mark));
+            row.printed_rank = row.place;
+            row.place.reset();
+        }
+        return;
+    }
+    if (!row.place) {
+        row.status = Status::unplaced;
+        return;
+    }
+    row.status = row.time ? Status::finished : Status::no_time;
+    // A placed "No time" is the status itself, not a mark.
+    std::erase(row.marks, std::string("No time"));
+}
+
+}  // namespace
+
+bool TableHeader::has(Column column) const {
+    return std::find(columns.begin(), columns.end(), column) != columns.end();
+}
+
+std::optional<std::vector<std::string_view>> split_cells(std::string_view line) {
+    line = trim(line);
+    if (line.size() < 2 || line.front() != '|' || line.back() != '|') return std::nullopt;
+    std::vector<std::string_view> cells;
+    for (auto cell : split(line.substr(1, line.size() - 2), '|')) cells.push_back(trim(cell));
+    return cells;
+}
+
+Result<TableHeader> parse_header(std::string_view text, int line, const std::string& source) {
+    const auto cells = split_cells(text);
+    if (!cells) return Error{source, line, "table header is not closed by '|' (truncated?)"};
+    TableHeader header;
+    header.line = line;
+    for (auto title : *cells) {
+        const auto column = column_of(title);
+        if (column != Column::other && header.has(column))
+            return Error{source, line, fmt::format("table header has two '{}' columns", title)};
+        header.columns.push_back(column);
+        header.titles.emplace_back(title);
+    }
+    return header;
+}
+
+Result<TableRow> parse_row(const TableHeader& header, std::string_view text, int line,
+                           const std::string& source) {
+    const auto cells = split_cells(text);
+    if (!cells) return Error{source, line, "table row is not closed by '|' (truncated?)"};
+    if (cells->size() != header.columns.size())
+        return Error{source, line,
+                     fmt::format("table row has {} cells; the header on line {} has {}",
+                                 cells->size(), header.line, header.columns.size())};
+    TableRow out;
+    out.row.line = line;
+    std::optional<std::string_view> rank_cell;
+    for (std::size_t i = 0; i < cells->size(); ++i) {
+        auto cell = (*cells)[i];
+        if (is_markup_debris(cell)) {
+            ++out.debris;
+            cell = {};
+        }
+        switch (header.columns[i]) {
+            case Column::rank: rank_cell = cell; break;
+            case Column::heat: {
+                auto heat = parse_heat(cell, line, source);
+                if (!heat) return heat.error();
+                out.heat = *heat;
+                break;
+            }
+            case Column::name: out.row.printed_name = std::string(cell); break;
+            case Column::country: out.row.country = std::string(cell); break;
+            case Column::time:
+                if (auto error = read_time(cell, out, line, source)) return *error;
+                break;
+            case Column::notes: read_notes(cell, out); break;
+            case Column::other: out.row.extra.emplace_back(header.titles[i], cell); break;
+        }
+    }
+    if (out.row.printed_name.empty()) return Error{source, line, "table row has no athlete name"};
+    if (rank_cell) {
+        auto place = parse_rank(*rank_cell, out, line, source);
+        if (!place) return place.error();
+        out.row.place = *place;
+    }
+    settle_status(out);
+    return out;
+}
+
+}  // namespace heatgraph::detail

@@ -1,0 +1,101 @@
+#include "athlete_registry.hpp"
+
+#include <fmt/format.h>
+
+#include <unordered_map>
+#include <unordered_set>
+
+#include "heatgraph/identity.hpp"
+
+namespace heatgraph::detail {
+
+namespace {
+
+class Registry {
+public:
+    explicit Registry(Event& event) : event_(event) {}
+
+    void assign() {
+        std::vector<AthleteId> previous_round;
+        for (auto& round : event_.rounds) {
+            std::unordered_set<AthleteId> in_round;
+            std::vector<AthleteId> this_round;
+            for (auto& race : round.races) {
+                race.field.clear();
+                for (auto& row : race.results) {
+                    row.athlete = resolve(row, race, previous_round, in_round);
+                    in_round.insert(row.athlete);
+                    this_round.push_back(row.athlete);
+                    race.field.push_back(row.athlete);
+                }
+            }
+            previous_round = std::move(this_round);
+        }
+    }
+
+private:
+    AthleteId resolve(const Row& row, const Race& race, const std::vector<AthleteId>& previous,
+                      const std::unordered_set<AthleteId>& taken) {
+        if (const auto it = by_spelling_.find(row.printed_name); it != by_spelling_.end()) {
+            if (taken.count(it->second))
+                warn(row, fmt::format("'{}' appears twice in one round ({})", row.printed_name,
+                                      race.name));
+            return it->second;
+        }
+        const auto key = fold_name(row.printed_name);
+        if (const auto it = by_key_.find(key); it != by_key_.end() && !taken.count(it->second)) {
+            warn(row, fmt::format("'{}' ({}) taken as '{}': the same name but for case, "
+                                  "diacritics or punctuation",
+                                  row.printed_name, race.name, event_.name_of(it->second)));
+            return add_spelling(it->second, row.printed_name);
+        }
+        if (const auto typo = typo_of(key, previous, taken)) {
+            warn(row, fmt::format("'{}' ({}) taken as '{}' of the round before: {} letter(s) "
+                                  "differ",
+                                  row.printed_name, race.name, event_.name_of(*typo),
+                                  edit_distance(key, fold_name(event_.name_of(*typo)))));
+            return add_spelling(*typo, row.printed_name);
+        }
+        const auto id = static_cast<AthleteId>(event_.athletes.size());
+        event_.athletes.push_back(Athlete{row.printed_name, {}});
+        by_spelling_.emplace(row.printed_name, id);
+        by_key_.emplace(key, id);
+        return id;
+    }
+
+    // The unique skater of the round before, not yet seen in this round, whose folded name is
+    // within typo tolerance of `key`.
+    std::optional<AthleteId> typo_of(const std::string& key, const std::vector<AthleteId>& previous,
+                                     const std::unordered_set<AthleteId>& taken) const {
+        std::vector<std::string> names;
+        std::vector<AthleteId> ids;
+        for (const auto id : previous) {
+            if (taken.count(id)) continue;
+            names.push_back(event_.name_of(id));
+            ids.push_back(id);
+        }
+        const auto match = match_name(key, names);
+        if (!match || match->kind != MatchKind::typo) return std::nullopt;
+        return ids[match->candidate];
+    }
+
+    AthleteId add_spelling(AthleteId id, const std::string& spelling) {
+        event_.athletes[id].aliases.push_back(spelling);
+        by_spelling_.emplace(spelling, id);
+        return id;
+    }
+
+    void warn(const Row& row, std::string message) {
+        event_.diagnostics.push_back({Severity::warning, row.line, std::move(message)});
+    }
+
+    Event& event_;
+    std::unordered_map<std::string, AthleteId> by_spelling_;
+    std::unordered_map<std::string, AthleteId> by_key_;
+};
+
+}  // namespace
+
+void assign_athletes(Event& event) { Registry(event).assign(); }
+
+}  // namespace heatgraph::detail

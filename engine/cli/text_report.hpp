@@ -1,0 +1,28 @@
+// Human-readable output of the CLI: aligned plain-text tables. UTF-8 names are aligned by the
+// number of characters, not bytes.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "heatgraph/replay.hpp"
+
+namespace heatgraph::cli {
+
+class TextTable {
+public:
+    explicit TextTable(std::vector<std::string> headers, std::string indent = "  ");
+    void add(std::vector<std::string> cells);
+    [[nodiscard]] std::string render() const;
+
+private:
+    std::vector<std::vector<std::string>> rows_;
+    std::string indent_;
+};
+
+[[nodiscard]] std::string replay_report(const Replay& replay);
+[[nodiscard]] std::string path_report(const Replay& replay, const std::vector<PathStep>& path);
+[[nodiscard]] std::string channels_report(const Replay& replay);
+[[nodiscard]] std::string diagnostics_report(const Diagnostics& diagnostics);
+
+}  // namespace heatgraph::cli

@@ -1,0 +1,98 @@
+#include "heatgraph/event.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include "heatgraph/error.hpp"
+#include "heatgraph/identity.hpp"
+
+namespace heatgraph {
+
+namespace {
+
+template <class Enum, std::size_t N>
+std::optional<Enum> lookup(const std::array<std::string_view, N>& names, std::string_view text) {
+    const auto it = std::find(names.begin(), names.end(), text);
+    if (it == names.end()) return std::nullopt;
+    return static_cast<Enum>(it - names.begin());
+}
+
+constexpr std::array<std::string_view, 9> status_names{"finished", "no_time", "PEN", "DQ", "YC",
+                                                       "RC",       "DNS",     "DNF", "unplaced"};
+constexpr std::array<std::string_view, 7> reason_names{"Q", "q", "ADV", "QA", "QB", "qA", "ADVA"};
+constexpr std::array<std::string_view, 4> round_names{"Heats", "Quarterfinals", "Semifinals",
+                                                      "Finals"};
+constexpr std::array<std::string_view, 4> race_prefixes{"Heat", "Quarterfinal", "Semifinal",
+                                                        "Final"};
+
+}  // namespace
+
+std::string Error::describe() const {
+    if (file.empty()) return message;
+    if (line == 0) return file + ": " + message;
+    return file + ":" + std::to_string(line) + ": " + message;
+}
+
+std::string_view to_string(Severity severity) {
+    return severity == Severity::warning ? "warning" : "error";
+}
+
+std::string_view to_string(Status status) { return status_names.at(static_cast<int>(status)); }
+std::optional<Status> status_from_string(std::string_view text) {
+    return lookup<Status>(status_names, text);
+}
+
+bool is_sanction(Status status) {
+    return status == Status::PEN || status == Status::DQ || is_unranked(status);
+}
+bool is_unranked(Status status) { return status == Status::YC || status == Status::RC; }
+
+std::string_view to_string(Reason reason) { return reason_names.at(static_cast<int>(reason)); }
+std::string_view to_string(ReasonSource source) {
+    return source == ReasonSource::recorded ? "recorded" : "inferred";
+}
+std::optional<Reason> reason_from_string(std::string_view text) {
+    return lookup<Reason>(reason_names, text);
+}
+
+std::string_view to_string(RoundKind kind) { return round_names.at(static_cast<int>(kind)); }
+std::string_view race_prefix(RoundKind kind) { return race_prefixes.at(static_cast<int>(kind)); }
+
+std::optional<RoundKind> round_kind_from_string(std::string_view text) {
+    const auto folded = fold_name(text);
+    const auto has = [&](std::string_view word) { return folded.find(word) != std::string::npos; };
+    // "quarterfinal" and "semifinal" contain "final": test them first.
+    if (has("quarter")) return RoundKind::quarterfinals;
+    if (has("semi")) return RoundKind::semifinals;
+    if (has("final")) return RoundKind::finals;
+    if (has("heat") || has("preliminar") || has("firstround")) return RoundKind::heats;
+    return std::nullopt;
+}
+
+bool Row::has_mark(std::string_view mark) const {
+    return std::find(marks.begin(), marks.end(), mark) != marks.end();
+}
+
+std::optional<std::string> EventInfo::field(std::string_view key) const {
+    for (const auto& [k, v] : infobox)
+        if (k == key) return v;
+    return std::nullopt;
+}
+
+std::optional<AthleteId> Event::find_athlete(std::string_view name) const {
+    std::vector<std::string> names;
+    names.reserve(athletes.size());
+    for (const auto& athlete : athletes) names.push_back(athlete.name);
+    const auto match = match_name(name, names);
+    if (!match) return std::nullopt;
+    return match->candidate;
+}
+
+const Race* Event::find_race(std::string_view race_name) const {
+    for (const auto& round : rounds)
+        for (const auto& race : round.races)
+            if (race.name == race_name) return &race;
+    return nullptr;
+}
+
+}  // namespace heatgraph

@@ -1,0 +1,31 @@
+// The final classification 1..N (RULES.md §3): Final A places, then Final B, then Final A and
+// Final B skaters left without a place, then everyone else grouped by the round they went out
+// in, latest first, ordered within the group by the era's rule. Yellow and red cards are listed
+// last without a rank. Skaters the rule cannot separate share a rank ("1, 2, 2, 4").
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "heatgraph/diagnostic.hpp"
+#include "heatgraph/event.hpp"
+#include "heatgraph/format.hpp"
+
+namespace heatgraph {
+
+struct Standing {
+    std::optional<int> rank;    // nullopt: unranked (yellow or red card)
+    AthleteId athlete = -1;
+    std::string eliminated_in;  // the last race skated: "Final A", "Quarterfinal 3", ...
+};
+
+using Classification = std::vector<Standing>;
+
+// `replayed` must carry the replay's advances and the finals it decided (see replay.hpp).
+[[nodiscard]] Classification classify(const Event& replayed, const ClassificationRule& rule);
+
+// Era A points of one race place, with tied places sharing the points of the places they span.
+[[nodiscard]] double era_a_points(const ClassificationRule& rule, int place, int tied);
+
+}  // namespace heatgraph

@@ -1,0 +1,129 @@
+// The event model: what a results article says, kept whole. A row keeps its place, time,
+// status, every mark as written, the raw note text and its source line; nothing read is
+// dropped. Athletes are identified once per event (see identity.hpp) and rows refer to them by
+// index, so "Ahn Hyun-Soo" in a quarterfinal and "Ahn Hyun-soo" in the final are one skater.
+//
+// The replay fills in Row::advance (who advanced, where, why); the article reader leaves it
+// empty. Both use the same types so that a replayed event can be exported and read back.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "heatgraph/diagnostic.hpp"
+#include "heatgraph/race_time.hpp"
+
+namespace heatgraph {
+
+using AthleteId = int;
+
+// The outcome a row records. `unplaced` is a row with neither a place nor a status mark, most
+// often because its note was lost in export ("'"): the skater did not finish placed, and why
+// is unknown.
+enum class Status { finished, no_time, PEN, DQ, YC, RC, DNS, DNF, unplaced };
+
+[[nodiscard]] std::string_view to_string(Status status);
+[[nodiscard]] std::optional<Status> status_from_string(std::string_view text);
+
+// Removed from the race by the officials: cannot advance except by a referee decision on
+// another incident, and ranks after the placed skaters of the race.
+[[nodiscard]] bool is_sanction(Status status);
+// Yellow and red cards void the whole distance: the skater is not ranked.
+[[nodiscard]] bool is_unranked(Status status);
+
+// Why a skater advanced: by place (Q), by time (q), by the Referee (ADV); into the finals
+// QA / qA / ADVA for Final A and QB for Final B.
+enum class Reason { Q, q, ADV, QA, QB, qA, ADVA };
+enum class ReasonSource { recorded, inferred };
+
+[[nodiscard]] std::string_view to_string(Reason reason);
+[[nodiscard]] std::string_view to_string(ReasonSource source);
+[[nodiscard]] std::optional<Reason> reason_from_string(std::string_view text);
+
+struct Advance {
+    std::string to;  // a round ("Quarterfinals") or a final ("Final A", "Final B", "Final")
+    Reason reason = Reason::Q;
+    ReasonSource source = ReasonSource::recorded;
+};
+
+struct Row {
+    AthleteId athlete = -1;
+    std::string printed_name;          // the name exactly as this row printed it
+    std::string country;               // empty when the article left it blank
+    std::optional<int> place;          // finishing place in the race, 1-based
+    std::optional<int> printed_rank;   // the rank column when it is not the race place
+                                       // (a Final B printed with overall ranks 5, 6, 7)
+    std::optional<Millis> time;
+    Status status = Status::finished;
+    std::vector<std::string> marks;    // every note token as written: "Q", "ADV", "'", "OR"
+    std::string note;                  // the raw Notes cell
+    std::vector<std::pair<std::string, std::string>> extra;  // cells of columns not modelled,
+                                                             // by column title
+    int line = 0;                      // source line in the article
+    std::optional<Advance> advance;    // filled by the replay
+
+    [[nodiscard]] bool has_mark(std::string_view mark) const;
+};
+
+struct Race {
+    std::string name;   // canonical: "Heat 3", "Quarterfinal 1", "Semifinal 2", "Final A"
+    int number = 0;     // 1-based within the round; Final A = 1, Final B = 2
+    bool raced = true;  // false for a final that was not contested (a Final B of one skater)
+    std::vector<AthleteId> field;  // who was in it; for a raced race the athletes of `results`
+    std::vector<Row> results;
+    int line = 0;
+};
+
+enum class RoundKind { heats, quarterfinals, semifinals, finals };
+
+[[nodiscard]] std::string_view to_string(RoundKind kind);         // "Heats", ...
+[[nodiscard]] std::string_view race_prefix(RoundKind kind);       // "Heat", "Quarterfinal", ...
+[[nodiscard]] std::optional<RoundKind> round_kind_from_string(std::string_view text);
+
+struct Round {
+    RoundKind kind = RoundKind::heats;
+    std::string name;          // canonical: "Heats", "Quarterfinals", "Semifinals", "Finals"
+    std::string printed_name;  // the article's heading, e.g. "Preliminary round"
+    std::vector<Race> races;
+    int line = 0;
+};
+
+struct Athlete {
+    std::string name;                  // as first printed
+    std::vector<std::string> aliases;  // every other spelling the article used
+};
+
+struct Medalist {
+    int medal = 0;  // 1 gold, 2 silver, 3 bronze
+    std::string name;
+    std::string noc;
+    int line = 0;
+};
+
+struct EventInfo {
+    std::string title;
+    std::vector<std::pair<std::string, std::string>> infobox;  // every field, in order
+    std::optional<int> year;
+    std::optional<int> competitors;
+    std::vector<Medalist> medalists;
+
+    [[nodiscard]] std::optional<std::string> field(std::string_view key) const;
+};
+
+struct Event {
+    std::string source;  // the file it was read from
+    EventInfo info;
+    std::vector<Athlete> athletes;
+    std::vector<Round> rounds;  // in running order: heats first, finals last
+    Diagnostics diagnostics;    // what reading noticed (fuzzy names, debris, lost notes)
+
+    [[nodiscard]] const std::string& name_of(AthleteId id) const { return athletes.at(id).name; }
+    [[nodiscard]] std::optional<AthleteId> find_athlete(std::string_view name) const;
+    [[nodiscard]] const Race* find_race(std::string_view race_name) const;
+};
+
+}  // namespace heatgraph

@@ -1,0 +1,19 @@
+// Race times as integer milliseconds: "1:23.042" is 83042. Published times have three
+// decimals; fewer are accepted ("1:23.04" is 83040), more are not.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace heatgraph {
+
+using Millis = std::int64_t;
+
+// "1:23.042", "83.042", "1:23.04". nullopt for anything else (the caller reports it).
+[[nodiscard]] std::optional<Millis> parse_race_time(std::string_view text);
+// 83042 -> "1:23.042"; 59123 -> "59.123".
+[[nodiscard]] std::string format_race_time(Millis ms);
+
+}  // namespace heatgraph
