@@ -16,7 +16,8 @@ struct RaceTimeHash {
 }  // namespace
 
 bool can_qualify(const Row& row) {
-    return row.place.has_value() && (row.status == Status::finished || row.status == Status::no_time);
+    return row.place.has_value() &&
+           (row.status == Status::finished || row.status == Status::no_time);
 }
 
 std::vector<int> place_qualifiers(const Transition& rule, const std::vector<Entrant>& entrants) {
@@ -37,7 +38,8 @@ std::vector<int> time_pool(const Transition& rule, const std::vector<Entrant>& e
     for (const auto& e : entrants)
         if (e.place == next_place && e.time) next_place_times.insert({e.race, *e.time});
     std::vector<char> qualified(entrants.size(), 0);
-    for (int i : by_place) qualified[i] = 1;
+    for (int i : by_place)
+        qualified[i] = 1;
     for (int i = 0; i < static_cast<int>(entrants.size()); ++i) {
         const auto& e = entrants[i];
         if (e.referee || !e.place || !e.time || qualified[i]) continue;
@@ -67,16 +69,22 @@ TimeCut cut_by_time(const Transition& rule, const std::vector<Entrant>& entrants
     const auto time_of = [&](int i) { return *entrants[pool[i]].time; };
     const Millis cut_time = time_of(slots - 1);
     int first_tied = slots - 1;
-    while (first_tied > 0 && time_of(first_tied - 1) == cut_time) --first_tied;
+    while (first_tied > 0 && time_of(first_tied - 1) == cut_time)
+        --first_tied;
     int end_tied = slots;
-    while (end_tied < static_cast<int>(pool.size()) && time_of(end_tied) == cut_time) ++end_tied;
+    while (end_tied < static_cast<int>(pool.size()) && time_of(end_tied) == cut_time)
+        ++end_tied;
     if (end_tied == slots) {  // no tie across the last slot
         cut.sure.assign(pool.begin(), pool.begin() + slots);
         return cut;
     }
     switch (rule.ties) {
-        case TiePolicy::all_advance: cut.sure.assign(pool.begin(), pool.begin() + end_tied); break;
-        case TiePolicy::none_advance: cut.sure.assign(pool.begin(), pool.begin() + first_tied); break;
+        case TiePolicy::all_advance:
+            cut.sure.assign(pool.begin(), pool.begin() + end_tied);
+            break;
+        case TiePolicy::none_advance:
+            cut.sure.assign(pool.begin(), pool.begin() + first_tied);
+            break;
         case TiePolicy::lots:
             cut.sure.assign(pool.begin(), pool.begin() + first_tied);
             cut.tied.assign(pool.begin() + first_tied, pool.begin() + end_tied);

@@ -28,7 +28,8 @@ struct Entrant {
                                                 const std::vector<Entrant>& entrants);
 
 // The time pool of the transition, fastest first, as indices into `entrants`.
-[[nodiscard]] std::vector<int> time_pool(const Transition& rule, const std::vector<Entrant>& entrants,
+[[nodiscard]] std::vector<int> time_pool(const Transition& rule,
+                                         const std::vector<Entrant>& entrants,
                                          const std::vector<int>& by_place);
 
 // The slots the time pool fills: capacity less the place qualifiers, and less the referee

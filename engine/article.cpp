@@ -32,8 +32,11 @@ std::optional<int> first_binary_line(std::string_view text) {
         const auto c = static_cast<unsigned char>(text[i]);
         if (c == '\n') ++line;
         if (c == 0) return line;
-        const int extra = c < 0x80 ? 0 : (c >> 5) == 0x6 ? 1 : (c >> 4) == 0xE ? 2
-                                    : (c >> 3) == 0x1E ? 3 : -1;
+        const int extra = c < 0x80           ? 0
+                          : (c >> 5) == 0x6  ? 1
+                          : (c >> 4) == 0xE  ? 2
+                          : (c >> 3) == 0x1E ? 3
+                                             : -1;
         if (extra < 0 || i + extra >= text.size()) return line;
         for (int k = 1; k <= extra; ++k)
             if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) return line;
@@ -46,10 +49,12 @@ std::optional<int> first_binary_line(std::string_view text) {
 std::optional<std::pair<int, std::string_view>> heading(std::string_view line) {
     if (line.size() < 4 || line.substr(0, 2) != "==") return std::nullopt;
     std::size_t level = 0;
-    while (level < line.size() && line[level] == '=') ++level;
+    while (level < line.size() && line[level] == '=')
+        ++level;
     std::size_t end = line.size();
     std::size_t closing = 0;
-    while (end > level && line[end - 1] == '=') --end, ++closing;
+    while (end > level && line[end - 1] == '=')
+        --end, ++closing;
     if (closing != level) return std::nullopt;
     return std::pair{static_cast<int>(level), trim(line.substr(level, end - level))};
 }
@@ -64,7 +69,8 @@ struct RaceName {
 std::optional<RaceName> race_name(std::string_view caption, RoundKind kind) {
     caption = trim(caption);
     std::size_t digits = caption.size();
-    while (digits > 0 && std::isdigit(static_cast<unsigned char>(caption[digits - 1]))) --digits;
+    while (digits > 0 && std::isdigit(static_cast<unsigned char>(caption[digits - 1])))
+        --digits;
     if (digits < caption.size()) {
         const auto n = detail::parse_int(caption.substr(digits));
         if (!n || *n < 1) return std::nullopt;
@@ -85,7 +91,7 @@ struct RaceKey {
 };
 
 class ArticleReader {
-public:
+  public:
     ArticleReader(std::string_view text, std::string source)
         : text_(text), source_(std::move(source)) {
         event_.source = source_;
@@ -111,7 +117,7 @@ public:
         return std::move(event_);
     }
 
-private:
+  private:
     std::optional<Error> read_line(std::string_view line, int number) {
         if (!line.empty() && line.front() == '|') return read_table_line(line, number);
         table_.reset();
@@ -122,8 +128,8 @@ private:
         if (const auto h = heading(line)) {
             read_heading(h->first, h->second, number);
         } else if (line.front() == '=' && event_.info.title.empty()) {
-            event_.info.title = std::string(trim(std::string_view(line).substr(
-                1, line.size() - (line.back() == '=' ? 2 : 1))));
+            event_.info.title = std::string(
+                trim(std::string_view(line).substr(1, line.size() - (line.back() == '=' ? 2 : 1))));
         } else if (line == "Infobox") {
             in_infobox_ = true;
         } else if (in_infobox_ && line.substr(0, 2) == "- ") {
@@ -152,7 +158,8 @@ private:
             if (!round_)
                 warn(number, fmt::format("section '{}' under Results is not a round (Heats, "
                                          "Quarterfinals, Semifinals, Finals); its tables are not "
-                                         "read", text));
+                                         "read",
+                                         text));
         } else if (level >= 4 && in_results_) {
             final_caption_ = std::string(text);
         }
@@ -162,7 +169,8 @@ private:
         const auto colon = field.find(':');
         infobox_lines_.push_back(number);
         if (colon == std::string_view::npos) {
-            warn(number, fmt::format("infobox line '{}' has no 'Key: Value'; kept as a key", field));
+            warn(number,
+                 fmt::format("infobox line '{}' has no 'Key: Value'; kept as a key", field));
             event_.info.infobox.emplace_back(std::string(trim(field)), "");
             return;
         }
@@ -226,16 +234,18 @@ private:
         Race& race = race_for(RaceKey{*round_, n}, number);
         if (table_->lettered) lettered_.insert(RaceKey{*round_, n});
         if (parsed.debris > 0) ++debris_rows_;
+        if (parsed.row.has_mark("'")) ++lost_notes_[*round_];
         for (const auto& mark : parsed.unknown_marks)
             warn(number, fmt::format("unknown mark '{}' kept in the row's marks", mark));
-        for (const auto& remark : parsed.remarks) warn(number, remark);
+        for (const auto& remark : parsed.remarks)
+            warn(number, remark);
         const auto key = fold_name(parsed.row.printed_name);
         auto& seen = names_in_race_[RaceKey{*round_, n}];
         if (const auto it = seen.find(key); it != seen.end())
-            return Error{source_, number,
-                         fmt::format("'{}' appears twice in {} (lines {} and {})",
-                                     parsed.row.printed_name, race_label(*round_, n), it->second,
-                                     number)};
+            return Error{
+                source_, number,
+                fmt::format("'{}' appears twice in {} (lines {} and {})", parsed.row.printed_name,
+                            race_label(*round_, n), it->second, number)};
         seen.emplace(key, number);
         race.results.push_back(std::move(parsed.row));
         return std::nullopt;
@@ -269,8 +279,10 @@ private:
                              race_label(it->kind, it->number),
                              race_label((it - 1)->kind, (it - 1)->number)));
         }
-        const int finals = static_cast<int>(std::count_if(
-            races_.begin(), races_.end(), [](auto& r) { return r.first.kind == RoundKind::finals; }));
+        const int finals =
+            static_cast<int>(std::count_if(races_.begin(), races_.end(), [](auto& r) {
+                return r.first.kind == RoundKind::finals;
+            }));
         for (auto& [key, race] : races_) {
             if (event_.rounds.empty() || event_.rounds.back().kind != key.kind) {
                 Round round;
@@ -286,6 +298,11 @@ private:
             normalise_places(race, key.kind);
             event_.rounds.back().races.push_back(std::move(race));
         }
+        for (const auto& [kind, count] : lost_notes_)
+            warn(round_lines_[kind],
+                 fmt::format("{}: {} notes were lost in export (\"'\"); the replay infers their "
+                             "marks",
+                             to_string(kind), count));
         if (debris_rows_ > 0)
             warn(0, fmt::format("{} rows carried markup debris ('align=left'); the cells were "
                                 "read as empty",
@@ -331,8 +348,8 @@ private:
     struct Table {
         detail::TableHeader header;
         std::string caption;
-        bool read = false;  // a results table of a known round
-        int race = 0;       // when the table is one race (no Heat column)
+        bool read = false;      // a results table of a known round
+        int race = 0;           // when the table is one race (no Heat column)
         bool lettered = false;  // its caption named it "Final A", not "Final"
     };
 
@@ -356,6 +373,7 @@ private:
     std::map<RoundKind, std::string> round_headings_;
     std::vector<int> infobox_lines_;
     int debris_rows_ = 0;
+    std::map<RoundKind, int> lost_notes_;
 };
 
 }  // namespace

@@ -16,12 +16,23 @@ namespace {
 Column column_of(std::string_view title) {
     const auto key = fold_name(title);
     static constexpr std::array<std::pair<std::string_view, Column>, 17> known{{
-        {"rank", Column::rank},       {"place", Column::rank},     {"pos", Column::rank},
-        {"position", Column::rank},   {"heat", Column::heat},      {"race", Column::heat},
-        {"athlete", Column::name},    {"name", Column::name},      {"skater", Column::name},
-        {"country", Column::country}, {"nation", Column::country}, {"noc", Column::country},
-        {"team", Column::country},    {"time", Column::time},      {"result", Column::time},
-        {"notes", Column::notes},     {"note", Column::notes},
+        {"rank", Column::rank},
+        {"place", Column::rank},
+        {"pos", Column::rank},
+        {"position", Column::rank},
+        {"heat", Column::heat},
+        {"race", Column::heat},
+        {"athlete", Column::name},
+        {"name", Column::name},
+        {"skater", Column::name},
+        {"country", Column::country},
+        {"nation", Column::country},
+        {"noc", Column::country},
+        {"team", Column::country},
+        {"time", Column::time},
+        {"result", Column::time},
+        {"notes", Column::notes},
+        {"note", Column::notes},
     }};
     for (const auto& [name, column] : known)
         if (key == name) return column;
@@ -30,19 +41,19 @@ Column column_of(std::string_view title) {
 
 // Wiki markup that lost its content in export: a cell holding only an attribute.
 bool is_markup_debris(std::string_view cell) {
-    static constexpr std::array<std::string_view, 5> attributes{"align=", "style=", "class=",
-                                                                "rowspan=", "colspan="};
+    static constexpr std::array<std::string_view, 5> attributes{
+        "align=", "style=", "class=", "rowspan=", "colspan="};
     if (cell.find(' ') != std::string_view::npos) return false;
     return std::any_of(attributes.begin(), attributes.end(),
                        [&](auto a) { return cell.substr(0, a.size()) == a; });
 }
 
 // Status marks, as they appear in Notes or in the Time column.
-constexpr std::array<std::string_view, 8> status_marks{"PEN", "DQ", "DSQ", "YC",
+constexpr std::array<std::string_view, 8> status_marks{"PEN", "DQ",  "DSQ", "YC",
                                                        "RC",  "DNS", "DNF", "No time"};
 // Every other mark a results table uses.
-constexpr std::array<std::string_view, 12> other_marks{"Q",    "q",    "QA", "QB", "qA", "qB",
-                                                       "ADV",  "ADVA", "ADVB", "OR", "WR", "'"};
+constexpr std::array<std::string_view, 12> other_marks{"Q",   "q",    "QA",   "QB", "qA", "qB",
+                                                       "ADV", "ADVA", "ADVB", "OR", "WR", "'"};
 
 bool is_status_mark(std::string_view token) {
     return std::find(status_marks.begin(), status_marks.end(), token) != status_marks.end();
@@ -107,8 +118,9 @@ std::optional<Error> read_time(std::string_view cell, TableRow& out, int line,
         out.row.time = ms;
         return std::nullopt;
     }
-    return Error{source, line,
-                 fmt::format("bad time '{}' (expected m:ss.fff, ss.fff, 'No time' or a mark)", cell)};
+    return Error{
+        source, line,
+        fmt::format("bad time '{}' (expected m:ss.fff, ss.fff, 'No time' or a mark)", cell)};
 }
 
 void read_notes(std::string_view cell, TableRow& out) {
@@ -135,9 +147,10 @@ void settle_status(TableRow& out) {
         if (!row.has_mark(mark)) continue;
         row.status = status;
         if (row.place) {
-            out.remarks.push_back(fmt::format("{} has a place ({}) and the mark {}; the place is "
-                                              "kept as printed, not as a finishing place",
-                                              row.printed_name, *row.place, mark));
+            out.remarks.push_back(
+                fmt::format("{} has a place ({}) and the mark {}; the place is "
+                            "kept as printed, not as a finishing place",
+                            row.printed_name, *row.place, mark));
             row.printed_rank = row.place;
             row.place.reset();
         }
@@ -162,7 +175,8 @@ std::optional<std::vector<std::string_view>> split_cells(std::string_view line) 
     line = trim(line);
     if (line.size() < 2 || line.front() != '|' || line.back() != '|') return std::nullopt;
     std::vector<std::string_view> cells;
-    for (auto cell : split(line.substr(1, line.size() - 2), '|')) cells.push_back(trim(cell));
+    for (auto cell : split(line.substr(1, line.size() - 2), '|'))
+        cells.push_back(trim(cell));
     return cells;
 }
 
@@ -199,20 +213,30 @@ Result<TableRow> parse_row(const TableHeader& header, std::string_view text, int
             cell = {};
         }
         switch (header.columns[i]) {
-            case Column::rank: rank_cell = cell; break;
+            case Column::rank:
+                rank_cell = cell;
+                break;
             case Column::heat: {
                 auto heat = parse_heat(cell, line, source);
                 if (!heat) return heat.error();
                 out.heat = *heat;
                 break;
             }
-            case Column::name: out.row.printed_name = std::string(cell); break;
-            case Column::country: out.row.country = std::string(cell); break;
+            case Column::name:
+                out.row.printed_name = std::string(cell);
+                break;
+            case Column::country:
+                out.row.country = std::string(cell);
+                break;
             case Column::time:
                 if (auto error = read_time(cell, out, line, source)) return *error;
                 break;
-            case Column::notes: read_notes(cell, out); break;
-            case Column::other: out.row.extra.emplace_back(header.titles[i], cell); break;
+            case Column::notes:
+                read_notes(cell, out);
+                break;
+            case Column::other:
+                out.row.extra.emplace_back(header.titles[i], cell);
+                break;
         }
     }
     if (out.row.printed_name.empty()) return Error{source, line, "table row has no athlete name"};

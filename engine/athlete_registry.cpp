@@ -12,7 +12,7 @@ namespace heatgraph::detail {
 namespace {
 
 class Registry {
-public:
+  public:
     explicit Registry(Event& event) : event_(event) {}
 
     void assign() {
@@ -33,7 +33,7 @@ public:
         }
     }
 
-private:
+  private:
     AthleteId resolve(const Row& row, const Race& race, const std::vector<AthleteId>& previous,
                       const std::unordered_set<AthleteId>& taken) {
         if (const auto it = by_spelling_.find(row.printed_name); it != by_spelling_.end()) {
@@ -96,6 +96,8 @@ private:
 
 }  // namespace
 
-void assign_athletes(Event& event) { Registry(event).assign(); }
+void assign_athletes(Event& event) {
+    Registry(event).assign();
+}
 
 }  // namespace heatgraph::detail

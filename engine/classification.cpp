@@ -13,7 +13,7 @@ constexpr double none = std::numeric_limits<double>::max();
 // Where an athlete raced, in running order.
 struct Career {
     AthleteId athlete = -1;
-    std::vector<const Row*> rows;        // one per race raced
+    std::vector<const Row*> rows;  // one per race raced
     std::vector<const Race*> races;
     const Race* unraced_final = nullptr;  // a Final B awarded without racing
     int unraced_position = 0;             // their order in that final's field
@@ -41,15 +41,19 @@ std::map<AthleteId, Career> careers_of(const Event& event) {
 }
 
 bool carded(const Career& c) {
-    return std::any_of(c.rows.begin(), c.rows.end(), [](const Row* r) { return is_unranked(r->status); });
+    return std::any_of(c.rows.begin(), c.rows.end(),
+                       [](const Row* r) { return is_unranked(r->status); });
 }
 
 double unplaced_rank(Status status, UnplacedOrder order) {
     const bool no_start = status == Status::DNS || status == Status::DNF;
     switch (order) {
-        case UnplacedOrder::equal: return 0;
-        case UnplacedOrder::sanction_first: return no_start ? 1 : 0;
-        case UnplacedOrder::no_start_first: return no_start ? 0 : 1;
+        case UnplacedOrder::equal:
+            return 0;
+        case UnplacedOrder::sanction_first:
+            return no_start ? 1 : 0;
+        case UnplacedOrder::no_start_first:
+            return no_start ? 0 : 1;
     }
     return 0;
 }
@@ -63,8 +67,9 @@ double best_time(const Career& c) {
 
 double points_of(const Race& race, const Row& row, const ClassificationRule& rule) {
     if (!row.place) return 0;
-    const int tied = static_cast<int>(std::count_if(race.results.begin(), race.results.end(),
-                                                    [&](const Row& r) { return r.place == row.place; }));
+    const int tied =
+        static_cast<int>(std::count_if(race.results.begin(), race.results.end(),
+                                       [&](const Row& r) { return r.place == row.place; }));
     return era_a_points(rule, *row.place, tied);
 }
 
@@ -77,7 +82,8 @@ std::vector<double> elimination_key(const Career& c, const ClassificationRule& r
     switch (rule.era) {
         case Era::A: {
             double points = 0;
-            for (std::size_t k = 0; k < c.rows.size(); ++k) points += points_of(*c.races[k], *c.rows[k], rule);
+            for (std::size_t k = 0; k < c.rows.size(); ++k)
+                points += points_of(*c.races[k], *c.rows[k], rule);
             return {placed, place, -points, time};
         }
         case Era::B: {
@@ -88,7 +94,8 @@ std::vector<double> elimination_key(const Career& c, const ClassificationRule& r
             key.push_back(best_time(c));
             return key;
         }
-        case Era::world_skate: return {placed, time, place};
+        case Era::world_skate:
+            return {placed, time, place};
     }
     return {};
 }
@@ -96,7 +103,8 @@ std::vector<double> elimination_key(const Career& c, const ClassificationRule& r
 // Appends `group` to `out` in key order, tied keys sharing a rank.
 void rank_group(std::vector<std::pair<std::vector<double>, Standing>> group, Classification& out,
                 int& next_rank) {
-    std::stable_sort(group.begin(), group.end(), [](auto& a, auto& b) { return a.first < b.first; });
+    std::stable_sort(group.begin(), group.end(),
+                     [](auto& a, auto& b) { return a.first < b.first; });
     for (std::size_t k = 0; k < group.size(); ++k) {
         const bool tied = k > 0 && group[k].first == group[k - 1].first;
         auto standing = group[k].second;
@@ -119,9 +127,10 @@ Classification classify(const Event& replayed, const ClassificationRule& rule) {
     const auto careers = careers_of(replayed);
     Classification out;
     int next_rank = 1;
-    const Round* finals = !replayed.rounds.empty() && replayed.rounds.back().kind == RoundKind::finals
-                              ? &replayed.rounds.back()
-                              : nullptr;
+    const Round* finals =
+        !replayed.rounds.empty() && replayed.rounds.back().kind == RoundKind::finals
+            ? &replayed.rounds.back()
+            : nullptr;
     using Group = std::vector<std::pair<std::vector<double>, Standing>>;
     std::vector<Group> unplaced_finalists;
     if (finals) {
@@ -144,7 +153,8 @@ Classification classify(const Event& replayed, const ClassificationRule& rule) {
         }
         if (rule.unplaced_finalists == UnplacedFinalists::b_before_a)
             std::reverse(unplaced_finalists.begin(), unplaced_finalists.end());
-        for (auto& group : unplaced_finalists) rank_group(std::move(group), out, next_rank);
+        for (auto& group : unplaced_finalists)
+            rank_group(std::move(group), out, next_rank);
     }
     // Everyone else by the round they went out in, latest round first.
     const int last_round = static_cast<int>(replayed.rounds.size()) - (finals ? 2 : 1);

@@ -17,8 +17,8 @@ std::optional<Enum> lookup(const std::array<std::string_view, N>& names, std::st
     return static_cast<Enum>(it - names.begin());
 }
 
-constexpr std::array<std::string_view, 9> status_names{"finished", "no_time", "PEN", "DQ", "YC",
-                                                       "RC",       "DNS",     "DNF", "unplaced"};
+constexpr std::array<std::string_view, 9> status_names{
+    "finished", "no_time", "PEN", "DQ", "YC", "RC", "DNS", "DNF", "unplaced"};
 constexpr std::array<std::string_view, 7> reason_names{"Q", "q", "ADV", "QA", "QB", "qA", "ADVA"};
 constexpr std::array<std::string_view, 4> round_names{"Heats", "Quarterfinals", "Semifinals",
                                                       "Finals"};
@@ -37,7 +37,9 @@ std::string_view to_string(Severity severity) {
     return severity == Severity::warning ? "warning" : "error";
 }
 
-std::string_view to_string(Status status) { return status_names.at(static_cast<int>(status)); }
+std::string_view to_string(Status status) {
+    return status_names.at(static_cast<int>(status));
+}
 std::optional<Status> status_from_string(std::string_view text) {
     return lookup<Status>(status_names, text);
 }
@@ -45,9 +47,13 @@ std::optional<Status> status_from_string(std::string_view text) {
 bool is_sanction(Status status) {
     return status == Status::PEN || status == Status::DQ || is_unranked(status);
 }
-bool is_unranked(Status status) { return status == Status::YC || status == Status::RC; }
+bool is_unranked(Status status) {
+    return status == Status::YC || status == Status::RC;
+}
 
-std::string_view to_string(Reason reason) { return reason_names.at(static_cast<int>(reason)); }
+std::string_view to_string(Reason reason) {
+    return reason_names.at(static_cast<int>(reason));
+}
 std::string_view to_string(ReasonSource source) {
     return source == ReasonSource::recorded ? "recorded" : "inferred";
 }
@@ -55,8 +61,12 @@ std::optional<Reason> reason_from_string(std::string_view text) {
     return lookup<Reason>(reason_names, text);
 }
 
-std::string_view to_string(RoundKind kind) { return round_names.at(static_cast<int>(kind)); }
-std::string_view race_prefix(RoundKind kind) { return race_prefixes.at(static_cast<int>(kind)); }
+std::string_view to_string(RoundKind kind) {
+    return round_names.at(static_cast<int>(kind));
+}
+std::string_view race_prefix(RoundKind kind) {
+    return race_prefixes.at(static_cast<int>(kind));
+}
 
 std::optional<RoundKind> round_kind_from_string(std::string_view text) {
     const auto folded = fold_name(text);
@@ -79,13 +89,43 @@ std::optional<std::string> EventInfo::field(std::string_view key) const {
     return std::nullopt;
 }
 
+namespace {
+
+std::vector<std::string> folded_words(std::string_view name) {
+    std::vector<std::string> words;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= name.size(); ++i)
+        if (i == name.size() || name[i] == ' ' || name[i] == '-') {
+            if (auto w = fold_name(name.substr(start, i - start)); !w.empty()) words.push_back(w);
+            start = i + 1;
+        }
+    return words;
+}
+
+// Every word of `part` is a word of `name`: "Bradbury" is part of "Steven Bradbury".
+bool names_part_of(std::string_view part, std::string_view name) {
+    const auto words = folded_words(name);
+    const auto wanted = folded_words(part);
+    return !wanted.empty() && std::all_of(wanted.begin(), wanted.end(), [&](const std::string& w) {
+        return std::find(words.begin(), words.end(), w) != words.end();
+    });
+}
+
+}  // namespace
+
 std::optional<AthleteId> Event::find_athlete(std::string_view name) const {
     std::vector<std::string> names;
     names.reserve(athletes.size());
-    for (const auto& athlete : athletes) names.push_back(athlete.name);
-    const auto match = match_name(name, names);
-    if (!match) return std::nullopt;
-    return match->candidate;
+    for (const auto& athlete : athletes)
+        names.push_back(athlete.name);
+    if (const auto match = match_name(name, names)) return match->candidate;
+    std::optional<AthleteId> found;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        if (!names_part_of(name, names[i])) continue;
+        if (found) return std::nullopt;  // ambiguous: "Li" names several skaters
+        found = static_cast<AthleteId>(i);
+    }
+    return found;
 }
 
 const Race* Event::find_race(std::string_view race_name) const {

@@ -12,7 +12,9 @@ namespace {
 
 // The first four-digit year from 1900 to 2100 standing alone in `text`.
 std::optional<int> first_year(std::string_view text) {
-    const auto digit = [&](std::size_t i) { return std::isdigit(static_cast<unsigned char>(text[i])) != 0; };
+    const auto digit = [&](std::size_t i) {
+        return std::isdigit(static_cast<unsigned char>(text[i])) != 0;
+    };
     for (std::size_t i = 0; i + 4 <= text.size(); ++i) {
         const bool alone = (i == 0 || !digit(i - 1)) && (i + 4 == text.size() || !digit(i + 4));
         const auto year = parse_int(text.substr(i, 4));

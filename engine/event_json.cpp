@@ -12,9 +12,12 @@ namespace heatgraph {
 
 namespace {
 
-using nlohmann::json;
+// Exported in the contract's field order; read back with either.
+using json = nlohmann::ordered_json;
 
-json optional_json(const auto& value) { return value ? json(*value) : json(nullptr); }
+json optional_json(const auto& value) {
+    return value ? json(*value) : json(nullptr);
+}
 
 json row_json(const Event& event, const Row& row) {
     json j{{"athlete", event.name_of(row.athlete)},
@@ -24,8 +27,7 @@ json row_json(const Event& event, const Row& row) {
            {"marks", row.marks},
            {"advanced_to", row.advance ? json(row.advance->to) : json(nullptr)},
            {"reason", row.advance ? json(to_string(row.advance->reason)) : json(nullptr)},
-           {"reason_source",
-            row.advance ? json(to_string(row.advance->source)) : json(nullptr)}};
+           {"reason_source", row.advance ? json(to_string(row.advance->source)) : json(nullptr)}};
     if (row.printed_name != event.name_of(row.athlete)) j["printed_name"] = row.printed_name;
     if (row.printed_rank) j["printed_rank"] = *row.printed_rank;
     if (row.time) j["time"] = format_race_time(*row.time);
@@ -38,12 +40,14 @@ json row_json(const Event& event, const Row& row) {
 
 json race_json(const Event& event, const Race& race) {
     json results = json::array();
-    for (const auto& row : race.results) results.push_back(row_json(event, row));
+    for (const auto& row : race.results)
+        results.push_back(row_json(event, row));
     json j{{"name", race.name}, {"results", results}};
     if (!race.raced) {
         j["raced"] = false;
         json field = json::array();
-        for (auto id : race.field) field.push_back(event.name_of(id));
+        for (auto id : race.field)
+            field.push_back(event.name_of(id));
         j["field"] = field;
     }
     return j;
@@ -54,26 +58,24 @@ json event_json(const Replay& replay) {
     json medalists = json::array();
     for (const auto& m : e.info.medalists)
         medalists.push_back({{"medal", m.medal}, {"athlete", m.name}, {"noc", m.noc}});
-    return {{"title", e.info.title},
-            {"competitors", e.athletes.size()},
-            {"format", replay.format.name},
-            {"format_description", replay.format.description},
-            {"source", e.source},
-            {"year", optional_json(e.info.year)},
-            {"infobox", e.info.infobox},
-            {"medalists", medalists}};
+    return {{"title", e.info.title},        {"competitors", e.athletes.size()},
+            {"format", replay.format.name}, {"format_description", replay.format.description},
+            {"source", e.source},           {"year", optional_json(e.info.year)},
+            {"infobox", e.info.infobox},    {"medalists", medalists}};
 }
 
 // A JSON parse error's byte offset as a line number.
 int line_at(std::string_view text, std::size_t offset) {
     offset = std::min(offset, text.size());
-    return 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(offset), '\n'));
+    return 1 + static_cast<int>(
+                   std::count(text.begin(), text.begin() + static_cast<long>(offset), '\n'));
 }
 
 Row row_from_json(const json& j) {
     Row row;
     row.printed_name = j.at("athlete").get<std::string>();
-    if (const auto it = j.find("printed_name"); it != j.end()) row.printed_name = it->get<std::string>();
+    if (const auto it = j.find("printed_name"); it != j.end())
+        row.printed_name = it->get<std::string>();
     if (!j.at("place").is_null()) row.place = j.at("place").get<int>();
     if (!j.at("time_ms").is_null()) row.time = j.at("time_ms").get<Millis>();
     const auto status = j.at("status").get<std::string>();
@@ -81,10 +83,12 @@ Row row_from_json(const json& j) {
     if (!parsed) throw std::invalid_argument(fmt::format("unknown status '{}'", status));
     row.status = *parsed;
     row.marks = j.at("marks").get<std::vector<std::string>>();
-    row.printed_rank = j.contains("printed_rank") ? std::optional(j["printed_rank"].get<int>()) : std::nullopt;
+    row.printed_rank =
+        j.contains("printed_rank") ? std::optional(j["printed_rank"].get<int>()) : std::nullopt;
     row.country = j.value("country", "");
     row.note = j.value("note", "");
-    if (j.contains("extra")) row.extra = j["extra"].get<std::vector<std::pair<std::string, std::string>>>();
+    if (j.contains("extra"))
+        row.extra = j["extra"].get<std::vector<std::pair<std::string, std::string>>>();
     row.line = j.value("line", 0);
     return row;
 }
@@ -103,7 +107,8 @@ Round round_from_json(const json& j) {
         Race race;
         race.name = r.at("name").get<std::string>();
         race.number = race.name == "Final B" ? 2 : number;
-        for (const auto& row : r.at("results")) race.results.push_back(row_from_json(row));
+        for (const auto& row : r.at("results"))
+            race.results.push_back(row_from_json(row));
         round.races.push_back(std::move(race));
     }
     return round;
@@ -116,18 +121,21 @@ std::string replay_to_json(const Replay& replay, int indent) {
     json rounds = json::array();
     for (const auto& round : e.rounds) {
         json races = json::array();
-        for (const auto& race : round.races) races.push_back(race_json(e, race));
+        for (const auto& race : round.races)
+            races.push_back(race_json(e, race));
         json r{{"name", round.name}, {"races", races}};
         if (round.printed_name != round.name) r["printed_name"] = round.printed_name;
         rounds.push_back(r);
     }
     json classification = json::array();
     for (const auto& s : replay.classification)
-        classification.push_back(
-            {{"rank", optional_json(s.rank)}, {"athlete", e.name_of(s.athlete)}, {"eliminated_in", s.eliminated_in}});
+        classification.push_back({{"rank", optional_json(s.rank)},
+                                  {"athlete", e.name_of(s.athlete)},
+                                  {"eliminated_in", s.eliminated_in}});
     json diagnostics = json::array();
     for (const auto& d : replay.diagnostics)
-        diagnostics.push_back({{"severity", to_string(d.severity)}, {"line", d.line}, {"message", d.message}});
+        diagnostics.push_back(
+            {{"severity", to_string(d.severity)}, {"line", d.line}, {"message", d.message}});
     const json out{{"event", event_json(replay)},
                    {"rounds", rounds},
                    {"classification", classification},
@@ -169,8 +177,10 @@ Result<Event> parse_event_json(std::string_view text, std::string source) {
         const auto& info = j.at("event");
         event.info.title = info.at("title").get<std::string>();
         if (info.contains("infobox"))
-            event.info.infobox = info["infobox"].get<std::vector<std::pair<std::string, std::string>>>();
-        for (const auto& round : j.at("rounds")) event.rounds.push_back(round_from_json(round));
+            event.info.infobox =
+                info["infobox"].get<std::vector<std::pair<std::string, std::string>>>();
+        for (const auto& round : j.at("rounds"))
+            event.rounds.push_back(round_from_json(round));
     } catch (const json::exception& e) {
         return Error{source, 0, fmt::format("not a heatgraph event export: {}", e.what())};
     } catch (const std::invalid_argument& e) {

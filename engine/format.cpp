@@ -2,12 +2,12 @@
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
+#include <toml++/toml.h>
 
 #include <algorithm>
 #include <array>
 #include <fstream>
 #include <sstream>
-#include <toml++/toml.h>
 
 namespace heatgraph {
 
@@ -27,7 +27,7 @@ constexpr std::array<std::string_view, 3> from_names{"heats", "quarterfinals", "
 
 // Reads one table of a format file, turning every unexpected key or type into an Error.
 class FormatReader {
-public:
+  public:
     explicit FormatReader(std::string source) : source_(std::move(source)) {}
 
     Result<Format> read(const toml::table& root) {
@@ -56,13 +56,15 @@ public:
         return format;
     }
 
-private:
+  private:
     Transition read_transition(const toml::table& t) {
         allow(t, {"from", "races", "place_quota", "capacity", "time_pool", "referee", "ties"});
         Transition tr;
         tr.from = choice<RoundKind>(t, "from", from_names).value_or(RoundKind::heats);
-        if (!t.contains("from")) fail(t, "a [[transition]] needs 'from' (heats, quarterfinals, "
-                                         "semifinals)");
+        if (!t.contains("from"))
+            fail(t,
+                 "a [[transition]] needs 'from' (heats, quarterfinals, "
+                 "semifinals)");
         tr.races = count(t, "races", 1);
         tr.place_quota = count(t, "place_quota", 0).value_or(tr.place_quota);
         tr.capacity = count(t, "capacity", 0);
@@ -104,18 +106,20 @@ private:
                     fail(p, "'points' holds numbers, one per race place");
             }
         }
-        rule.unplaced_order =
-            choice<UnplacedOrder>(t, "unplaced_order", unplaced_order_names).value_or(rule.unplaced_order);
-        rule.unplaced_finalists = choice<UnplacedFinalists>(t, "unplaced_finalists", unplaced_finalists_names)
-                                      .value_or(rule.unplaced_finalists);
+        rule.unplaced_order = choice<UnplacedOrder>(t, "unplaced_order", unplaced_order_names)
+                                  .value_or(rule.unplaced_order);
+        rule.unplaced_finalists =
+            choice<UnplacedFinalists>(t, "unplaced_finalists", unplaced_finalists_names)
+                .value_or(rule.unplaced_finalists);
         return rule;
     }
 
     void check_order(const Format& format) {
         for (std::size_t i = 1; i < format.transitions.size(); ++i)
             if (format.transitions[i].from <= format.transitions[i - 1].from && !error_)
-                error_ = Error{source_, 0, "transitions must be listed in running order, each "
-                                           "round once (heats, quarterfinals, semifinals)"};
+                error_ = Error{source_, 0,
+                               "transitions must be listed in running order, each "
+                               "round once (heats, quarterfinals, semifinals)"};
     }
 
     void allow(const toml::table& t, std::initializer_list<std::string_view> keys) {
@@ -166,12 +170,24 @@ private:
 
 }  // namespace
 
-std::string_view to_string(TimePool v) { return time_pool_names.at(static_cast<int>(v)); }
-std::string_view to_string(RefereePolicy v) { return referee_names.at(static_cast<int>(v)); }
-std::string_view to_string(TiePolicy v) { return tie_names.at(static_cast<int>(v)); }
-std::string_view to_string(FinalBRouting v) { return final_b_names.at(static_cast<int>(v)); }
-std::string_view to_string(Era v) { return era_names.at(static_cast<int>(v)); }
-std::string_view to_string(UnplacedOrder v) { return unplaced_order_names.at(static_cast<int>(v)); }
+std::string_view to_string(TimePool v) {
+    return time_pool_names.at(static_cast<int>(v));
+}
+std::string_view to_string(RefereePolicy v) {
+    return referee_names.at(static_cast<int>(v));
+}
+std::string_view to_string(TiePolicy v) {
+    return tie_names.at(static_cast<int>(v));
+}
+std::string_view to_string(FinalBRouting v) {
+    return final_b_names.at(static_cast<int>(v));
+}
+std::string_view to_string(Era v) {
+    return era_names.at(static_cast<int>(v));
+}
+std::string_view to_string(UnplacedOrder v) {
+    return unplaced_order_names.at(static_cast<int>(v));
+}
 std::string_view to_string(UnplacedFinalists v) {
     return unplaced_finalists_names.at(static_cast<int>(v));
 }
@@ -195,12 +211,20 @@ Result<Format> load_format(const std::string& path) {
 }
 
 std::string format_to_toml(const Format& format) {
-    const auto quoted = [](const std::string& s) { return toml::value<std::string>(s); };
+    const auto quoted = [](const std::string& s) {
+        std::string out = "\"";
+        for (const char c : s) {
+            if (c == '"' || c == '\\') out += '\\';
+            out += c;
+        }
+        return out + "\"";
+    };
     std::ostringstream out;
     out << "name = " << quoted(format.name) << "\n";
     out << "description = " << quoted(format.description) << "\n";
     for (const auto& t : format.transitions) {
-        out << fmt::format("\n[[transition]]\nfrom = \"{}\"\n", from_names.at(static_cast<int>(t.from)));
+        out << fmt::format("\n[[transition]]\nfrom = \"{}\"\n",
+                           from_names.at(static_cast<int>(t.from)));
         if (t.races) out << fmt::format("races = {}\n", *t.races);
         out << fmt::format("place_quota = {}\n", t.place_quota);
         if (t.capacity) out << fmt::format("capacity = {}\n", *t.capacity);
@@ -208,15 +232,16 @@ std::string format_to_toml(const Format& format) {
                            to_string(t.time_pool), to_string(t.referee), to_string(t.ties));
     }
     const auto& f = format.finals;
-    out << fmt::format("\n[finals]\nfinal_b = \"{}\"\nfinal_b_places = [{}, {}]\n"
-                       "final_b_min_field = {}\n",
-                       to_string(f.final_b), f.final_b_first_place, f.final_b_last_place,
-                       f.final_b_min_field);
+    out << fmt::format(
+        "\n[finals]\nfinal_b = \"{}\"\nfinal_b_places = [{}, {}]\n"
+        "final_b_min_field = {}\n",
+        to_string(f.final_b), f.final_b_first_place, f.final_b_last_place, f.final_b_min_field);
     const auto& c = format.classification;
-    out << fmt::format("\n[classification]\nera = \"{}\"\npoints = [{}]\nunplaced_order = \"{}\"\n"
-                       "unplaced_finalists = \"{}\"\n",
-                       to_string(c.era), fmt::join(c.points, ", "), to_string(c.unplaced_order),
-                       to_string(c.unplaced_finalists));
+    out << fmt::format(
+        "\n[classification]\nera = \"{}\"\npoints = [{}]\nunplaced_order = \"{}\"\n"
+        "unplaced_finalists = \"{}\"\n",
+        to_string(c.era), fmt::join(c.points, ", "), to_string(c.unplaced_order),
+        to_string(c.unplaced_finalists));
     return out.str();
 }
 

@@ -83,7 +83,8 @@ TimeFit fit_pool(TimePool pool_kind, int quota, const Observed& o) {
     std::size_t k = 0;
     while (k < pool.size()) {
         std::size_t end = k;
-        while (end < pool.size() && *o.entrants[pool[end]].time == *o.entrants[pool[k]].time) ++end;
+        while (end < pool.size() && *o.entrants[pool[end]].time == *o.entrants[pool[k]].time)
+            ++end;
         for (std::size_t j = k; j < end; ++j)
             if (!o.advanced[pool[j]]) return fit;
         fit.slots = fit.qualifiers + 1;
@@ -107,7 +108,8 @@ Transition infer_transition(const Round& round, const std::unordered_set<Athlete
     const auto explained = [&](int quota, const TimeFit& fit) {
         Transition candidate = t;
         candidate.place_quota = quota;
-        return static_cast<int>(detail::place_qualifiers(candidate, o.entrants).size()) + fit.qualifiers;
+        return static_cast<int>(detail::place_qualifiers(candidate, o.entrants).size()) +
+               fit.qualifiers;
     };
     t.place_quota = max_quota;
     TimeFit best_fit = fit_pool(TimePool::next_place, max_quota, o);
@@ -143,7 +145,8 @@ std::unordered_set<AthleteId> field_of(const Race& race) {
 }
 std::unordered_set<AthleteId> field_of(const Round& round) {
     std::unordered_set<AthleteId> field;
-    for (const auto& race : round.races) field.insert(race.field.begin(), race.field.end());
+    for (const auto& race : round.races)
+        field.insert(race.field.begin(), race.field.end());
     return field;
 }
 
@@ -205,11 +208,12 @@ std::string describe(const Format& f, const Event& event, bool modern) {
                                 t.capacity.value_or(0));
         text += "; ";
     }
-    text += fmt::format("Final B {}; classification era {}. Assumed from the year {}: referee "
-                        "advancements {}.",
-                        to_string(f.finals.final_b), to_string(f.classification.era),
-                        event.info.year ? std::to_string(*event.info.year) : "(none)",
-                        modern ? "take the time slots" : "on top");
+    text += fmt::format(
+        "Final B {}; classification era {}. Assumed from the year {}: referee "
+        "advancements {}.",
+        to_string(f.finals.final_b), to_string(f.classification.era),
+        event.info.year ? std::to_string(*event.info.year) : "(none)",
+        modern ? "take the time slots" : "on top");
     return text;
 }
 

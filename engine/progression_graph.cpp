@@ -25,8 +25,8 @@ struct ChannelEdge {
     std::vector<AthleteId> athletes;
 };
 
-using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, RaceVertex,
-                                    ChannelEdge>;
+using Graph =
+    boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, RaceVertex, ChannelEdge>;
 using Vertex = boost::graph_traits<Graph>::vertex_descriptor;
 
 }  // namespace
@@ -45,7 +45,8 @@ ProgressionGraph::~ProgressionGraph() = default;
 ProgressionGraph ProgressionGraph::of(const Event& event) {
     auto impl = std::make_unique<Impl>();
     Graph& g = impl->graph;
-    for (const auto& a : event.athletes) impl->athlete_names.push_back(a.name);
+    for (const auto& a : event.athletes)
+        impl->athlete_names.push_back(a.name);
     std::vector<std::vector<Vertex>> vertex(event.rounds.size());
     for (std::size_t r = 0; r < event.rounds.size(); ++r) {
         impl->round_names.push_back(event.rounds[r].name);
@@ -59,7 +60,8 @@ ProgressionGraph ProgressionGraph::of(const Event& event) {
         std::unordered_map<AthleteId, std::size_t> next_race;  // athlete -> race of round r+1
         const auto& next = event.rounds[r + 1].races;
         for (std::size_t k = 0; k < next.size(); ++k)
-            for (const auto id : next[k].field) next_race.emplace(id, k);
+            for (const auto id : next[k].field)
+                next_race.emplace(id, k);
         for (std::size_t k = 0; k < event.rounds[r].races.size(); ++k) {
             std::map<std::pair<std::size_t, int>, ChannelEdge> edges;  // (to race, reason)
             for (const auto& row : event.rounds[r].races[k].results) {
@@ -108,8 +110,8 @@ std::vector<Channel> ProgressionGraph::channels() const {
     const Graph& g = impl_->graph;
     std::vector<Channel> out;
     for (auto e : boost::make_iterator_range(boost::edges(g)))
-        out.push_back({g[boost::source(e, g)].ref, g[boost::target(e, g)].ref, g[e].reason,
-                       g[e].athletes});
+        out.push_back(
+            {g[boost::source(e, g)].ref, g[boost::target(e, g)].ref, g[e].reason, g[e].athletes});
     return out;
 }
 
@@ -133,12 +135,13 @@ std::string ProgressionGraph::to_dot() const {
     boost::write_graphviz(
         out, g,
         [&](std::ostream& os, Vertex v) {
-            os << fmt::format("[label=\"{}\", shape=box{}, rank={}]", g[v].name,
-                              g[v].raced ? "" : ", style=dashed", g[v].ref.round);
+            os << fmt::format("[label=\"{}\", shape=box{}]", g[v].name,
+                              g[v].raced ? "" : ", style=dashed");
         },
         [&](std::ostream& os, boost::graph_traits<Graph>::edge_descriptor e) {
             std::vector<std::string> who;
-            for (auto id : g[e].athletes) who.push_back(names.at(id));
+            for (auto id : g[e].athletes)
+                who.push_back(names.at(id));
             const auto reason = g[e].reason ? std::string(to_string(*g[e].reason)) : "?";
             std::string label = fmt::format("{}: {}", reason, fmt::join(who, ", "));
             for (auto& c : label)

@@ -28,7 +28,8 @@ std::optional<Millis> parse_race_time(std::string_view text) {
     if (fraction_text.empty() || fraction_text.size() > 3) return std::nullopt;
     auto fraction = parse_digits(fraction_text);
     if (!fraction) return std::nullopt;
-    for (auto i = fraction_text.size(); i < 3; ++i) *fraction *= 10;
+    for (auto i = fraction_text.size(); i < 3; ++i)
+        *fraction *= 10;
 
     const auto whole = text.substr(0, dot);
     const auto colon = whole.find(':');

@@ -25,7 +25,8 @@ const Transition* rule_for(const Format& format, RoundKind kind) {
 
 std::unordered_set<AthleteId> field_of(const Round& round) {
     std::unordered_set<AthleteId> field;
-    for (const auto& race : round.races) field.insert(race.field.begin(), race.field.end());
+    for (const auto& race : round.races)
+        field.insert(race.field.begin(), race.field.end());
     return field;
 }
 
@@ -33,9 +34,11 @@ std::unordered_set<AthleteId> field_of(const Round& round) {
 // progression graph's replay order has visited all of its races.
 std::vector<int> round_order(const Event& event, Diagnostics& out) {
     const auto graph = ProgressionGraph::of(event);
-    for (auto& d : graph.validate()) out.push_back(std::move(d));
+    for (auto& d : graph.validate())
+        out.push_back(std::move(d));
     std::vector<std::size_t> remaining;
-    for (const auto& round : event.rounds) remaining.push_back(round.races.size());
+    for (const auto& round : event.rounds)
+        remaining.push_back(round.races.size());
     std::vector<int> order;
     for (const auto& ref : graph.replay_order())
         if (--remaining[ref.round] == 0) order.push_back(ref.round);
@@ -47,10 +50,10 @@ void check_later_round_is_explained(const Event& event, int r, Diagnostics& out)
     for (const auto& race : event.rounds[r].races)
         for (const auto& row : race.results)
             if (!before.count(row.athlete))
-                out.push_back({Severity::error, row.line,
-                               fmt::format("{} raced {} but no race of the {}",
-                                           event.name_of(row.athlete), race.name,
-                                           event.rounds[r - 1].name)});
+                out.push_back(
+                    {Severity::error, row.line,
+                     fmt::format("{} raced {} but no race of the {}", event.name_of(row.athlete),
+                                 race.name, event.rounds[r - 1].name)});
 }
 
 void check_structure(const Event& event, const Format& format, Diagnostics& out) {
@@ -78,9 +81,9 @@ void check_medalists(const Replay& replay, Diagnostics& out) {
     for (const auto& medalist : event.info.medalists) {
         const auto id = event.find_athlete(medalist.name);
         if (!id) {
-            out.push_back({Severity::error, medalist.line,
-                           fmt::format("infobox medalist '{}' raced no race of the event",
-                                       medalist.name)});
+            out.push_back(
+                {Severity::error, medalist.line,
+                 fmt::format("infobox medalist '{}' raced no race of the event", medalist.name)});
             continue;
         }
         const auto it = std::find_if(replay.classification.begin(), replay.classification.end(),
@@ -154,13 +157,23 @@ Result<std::vector<PathStep>> athlete_path(const Replay& replay, std::string_vie
     const auto& event = replay.event;
     const auto id = event.find_athlete(athlete);
     if (!id) {
+        // Nearest by the whole name or by any one of its words (a surname alone).
         std::vector<std::pair<int, std::string>> near;
         const auto key = fold_name(athlete);
-        for (const auto& a : event.athletes)
-            near.emplace_back(edit_distance(key, fold_name(a.name)), a.name);
+        for (const auto& a : event.athletes) {
+            int d = edit_distance(key, fold_name(a.name));
+            std::size_t start = 0;
+            for (std::size_t i = 0; i <= a.name.size(); ++i)
+                if (i == a.name.size() || a.name[i] == ' ') {
+                    d = std::min(d, edit_distance(key, fold_name(a.name.substr(start, i - start))));
+                    start = i + 1;
+                }
+            near.emplace_back(d, a.name);
+        }
         std::sort(near.begin(), near.end());
         std::vector<std::string> names;
-        for (std::size_t i = 0; i < near.size() && i < 3; ++i) names.push_back(near[i].second);
+        for (std::size_t i = 0; i < near.size() && i < 3; ++i)
+            names.push_back(near[i].second);
         return Error{event.source, 0,
                      fmt::format("no athlete '{}' in this event; nearest: {}", athlete,
                                  fmt::join(names, ", "))};

@@ -10,7 +10,8 @@ namespace heatgraph::detail {
 
 namespace {
 
-constexpr std::array<std::string_view, 7> advancement_marks{"Q", "q", "QA", "QB", "qA", "ADV", "ADVA"};
+constexpr std::array<std::string_view, 7> advancement_marks{"Q",  "q",   "QA",  "QB",
+                                                            "qA", "ADV", "ADVA"};
 
 bool has_any(const Row& row, std::initializer_list<std::string_view> marks) {
     return std::any_of(marks.begin(), marks.end(), [&](auto m) { return row.has_mark(m); });
@@ -26,13 +27,15 @@ std::vector<std::string_view> advancement_marks_of(const Row& row) {
 // Membership of row indices, for the checks made once per row.
 std::vector<char> members(std::size_t size, const std::vector<int>& indices) {
     std::vector<char> in(size, 0);
-    for (int i : indices) in[i] = 1;
+    for (int i : indices)
+        in[i] = 1;
     return in;
 }
 
 std::unordered_set<AthleteId> field_of(const Round& round) {
     std::unordered_set<AthleteId> field;
-    for (const auto& race : round.races) field.insert(race.field.begin(), race.field.end());
+    for (const auto& race : round.races)
+        field.insert(race.field.begin(), race.field.end());
     return field;
 }
 
@@ -58,7 +61,8 @@ TransitionReplay::TransitionReplay(Event& event, int round, const Transition& ru
                                    const FinalsRule& finals, Diagnostics& out)
     : event_(event), round_(event.rounds[round]), rule_(rule), finals_(finals), out_(out) {
     for (auto& race : round_.races)
-        for (auto& row : race.results) rows_.push_back({&row, &race});
+        for (auto& row : race.results)
+            rows_.push_back({&row, &race});
 }
 
 void TransitionReplay::run() {
@@ -88,11 +92,12 @@ void TransitionReplay::run() {
         warn(round_.line,
              fmt::format("{}: {} time qualifier(s) are marked Q, the mark of a place qualifier "
                          "(the article marks every qualifier Q): {}; read as q by the rules",
-                         round_.name, marked_q_for_time_.size(), fmt::join(marked_q_for_time_, ", ")));
+                         round_.name, marked_q_for_time_.size(),
+                         fmt::join(marked_q_for_time_, ", ")));
 }
 
-void TransitionReplay::explain(const std::string& target, const std::unordered_set<AthleteId>& advanced,
-                               Labels labels) {
+void TransitionReplay::explain(const std::string& target,
+                               const std::unordered_set<AthleteId>& advanced, Labels labels) {
     std::vector<Entrant> entrants(rows_.size());
     std::vector<int> extra;
     for (int i = 0; i < static_cast<int>(rows_.size()); ++i) {
@@ -120,7 +125,8 @@ void TransitionReplay::explain(const std::string& target, const std::unordered_s
         }
     }
     const auto by_time = members(rows_.size(), time_qualifiers(entrants, by_place, extra));
-    for (int i : extra) assign(i, target, by_time[i] ? labels.time : labels.referee, labels);
+    for (int i : extra)
+        assign(i, target, by_time[i] ? labels.time : labels.referee, labels);
 }
 
 // The largest set of extra advancers the rule explains by time: a run of the fastest in the
@@ -137,8 +143,8 @@ std::vector<int> TransitionReplay::time_qualifiers(const std::vector<Entrant>& e
         groups.back().push_back(pool[k]);
     }
     std::size_t full = 0;  // leading groups every member of which advanced
-    while (full < groups.size() &&
-           std::all_of(groups[full].begin(), groups[full].end(), [&](int i) { return in_extra[i]; }))
+    while (full < groups.size() && std::all_of(groups[full].begin(), groups[full].end(),
+                                               [&](int i) { return in_extra[i]; }))
         ++full;
 
     const auto selects = [&](const std::vector<int>& chosen) {
@@ -152,7 +158,8 @@ std::vector<int> TransitionReplay::time_qualifiers(const std::vector<Entrant>& e
     };
     for (std::size_t k = full + 1; k-- > 0;) {
         std::vector<int> chosen;
-        for (std::size_t g = 0; g < k; ++g) chosen.insert(chosen.end(), groups[g].begin(), groups[g].end());
+        for (std::size_t g = 0; g < k; ++g)
+            chosen.insert(chosen.end(), groups[g].begin(), groups[g].end());
         if (k < groups.size()) {  // part of the next group, as drawn lots would give
             std::vector<int> partial = chosen;
             for (int i : groups[k])
@@ -244,15 +251,16 @@ void TransitionReplay::assign(int i, const std::string& target, Reason reason, L
     }
     const auto marks = advancement_marks_of(row);
     if (!recorded && !marks.empty()) {
-        warn(row.line, fmt::format("{} in {} is marked {}; the rules make it {}",
-                                   event_.name_of(row.athlete), rows_[i].race->name,
-                                   fmt::join(marks, ", "), to_string(reason)));
+        warn(row.line,
+             fmt::format("{} in {} is marked {}; the rules make it {}", event_.name_of(row.athlete),
+                         rows_[i].race->name, fmt::join(marks, ", "), to_string(reason)));
     } else if (!recorded && reason == labels.referee && row.marks.empty()) {
         warn(row.line, fmt::format("{} advanced from {} to the {} with no mark, beyond the place "
                                    "and time rules: taken as a referee advancement",
                                    event_.name_of(row.athlete), rows_[i].race->name, target));
     }
-    row.advance = Advance{target, reason, recorded ? ReasonSource::recorded : ReasonSource::inferred};
+    row.advance =
+        Advance{target, reason, recorded ? ReasonSource::recorded : ReasonSource::inferred};
 }
 
 void TransitionReplay::report_marks_without_advance() {
@@ -260,9 +268,9 @@ void TransitionReplay::report_marks_without_advance() {
         if (row->advance) continue;
         const auto marks = advancement_marks_of(*row);
         if (!marks.empty())
-            warn(row->line, fmt::format("{} in {} is marked {} but did not race the next round",
-                                        event_.name_of(row->athlete), race->name,
-                                        fmt::join(marks, ", ")));
+            warn(row->line,
+                 fmt::format("{} in {} is marked {} but did not race the next round",
+                             event_.name_of(row->athlete), race->name, fmt::join(marks, ", ")));
     }
 }
 

@@ -16,13 +16,13 @@
 namespace heatgraph::detail {
 
 class TransitionReplay {
-public:
+  public:
     TransitionReplay(Event& event, int round, const Transition& rule, const FinalsRule& finals,
                      Diagnostics& out);
 
     void run();
 
-private:
+  private:
     struct Labels {
         Reason place, time, referee;
     };

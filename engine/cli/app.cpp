@@ -1,8 +1,8 @@
 #include "app.hpp"
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <CLI/CLI.hpp>
 #include <ostream>
 
 #include "heatgraph/heatgraph.hpp"
@@ -35,8 +35,10 @@ Replay load_and_replay(const Options& o) {
 }
 
 void add_event_options(CLI::App& command, Options& o, bool with_json = true) {
-    command.add_option("EVENT", o.event, "results article (text) or heatgraph JSON export")->required();
-    command.add_option("--format", o.format, "format file (TOML); inferred from the event if omitted");
+    command.add_option("EVENT", o.event, "results article (text) or heatgraph JSON export")
+        ->required();
+    command.add_option("--format", o.format,
+                       "format file (TOML); inferred from the event if omitted");
     if (with_json) command.add_flag("--json", o.json, "machine-readable output");
 }
 
@@ -47,16 +49,22 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
     app.require_subcommand(1);
     Options o;
 
-    auto* replay_cmd = app.add_subcommand("replay", "classification and every advancement explained");
+    auto* replay_cmd =
+        app.add_subcommand("replay", "classification and every advancement explained");
     add_event_options(*replay_cmd, o);
-    auto* explain_cmd = app.add_subcommand("explain", "one athlete's path, race by race, with reasons");
+    auto* explain_cmd =
+        app.add_subcommand("explain", "one athlete's path, race by race, with reasons");
     add_event_options(*explain_cmd, o);
-    explain_cmd->add_option("ATHLETE", o.athlete, "athlete name (case, diacritics and small typos tolerated)")
+    explain_cmd
+        ->add_option("ATHLETE", o.athlete,
+                     "athlete name (case, diacritics and small typos tolerated)")
         ->required();
-    auto* graph_cmd = app.add_subcommand("graph", "the progression graph: races and the channels taken");
+    auto* graph_cmd =
+        app.add_subcommand("graph", "the progression graph: races and the channels taken");
     add_event_options(*graph_cmd, o, false);
     graph_cmd->add_flag("--dot", o.dot, "Graphviz output");
-    auto* format_cmd = app.add_subcommand("format", "the format (TOML) a replay uses for the event");
+    auto* format_cmd =
+        app.add_subcommand("format", "the format (TOML) a replay uses for the event");
     add_event_options(*format_cmd, o, false);
 
     try {
@@ -73,6 +81,9 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
         } else if (*explain_cmd) {
             const auto path = athlete_path(result, o.athlete);
             if (!path) throw InvalidInput{path.error()};
+            const auto& found = result.event.name_of(path->front().row.athlete);
+            if (found != o.athlete)
+                err << fmt::format("heatgraph: '{}' taken as '{}'\n", o.athlete, found);
             out << (o.json ? path_to_json(result, *path) : path_report(result, *path));
         } else if (*graph_cmd) {
             out << (o.dot ? ProgressionGraph::of(result.event).to_dot() : channels_report(result));

@@ -16,7 +16,9 @@ std::size_t display_width(const std::string& s) {
         s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
-std::string time_text(const Row& row) { return row.time ? format_race_time(*row.time) : ""; }
+std::string time_text(const Row& row) {
+    return row.time ? format_race_time(*row.time) : "";
+}
 
 std::string status_text(const Row& row) {
     return row.status == Status::finished ? "" : std::string(to_string(row.status));
@@ -40,19 +42,24 @@ std::optional<Standing> standing_of(const Replay& replay, AthleteId id) {
     return std::nullopt;
 }
 
-std::string rank_text(const std::optional<int>& rank) { return rank ? std::to_string(*rank) : "–"; }
+std::string rank_text(const std::optional<int>& rank) {
+    return rank ? std::to_string(*rank) : "–";
+}
 
 }  // namespace
 
 TextTable::TextTable(std::vector<std::string> headers, std::string indent)
     : rows_{std::move(headers)}, indent_(std::move(indent)) {}
 
-void TextTable::add(std::vector<std::string> cells) { rows_.push_back(std::move(cells)); }
+void TextTable::add(std::vector<std::string> cells) {
+    rows_.push_back(std::move(cells));
+}
 
 std::string TextTable::render() const {
     std::vector<std::size_t> widths(rows_.front().size(), 0);
     for (const auto& row : rows_)
-        for (std::size_t c = 0; c < row.size(); ++c) widths[c] = std::max(widths[c], display_width(row[c]));
+        for (std::size_t c = 0; c < row.size(); ++c)
+            widths[c] = std::max(widths[c], display_width(row[c]));
     std::string out;
     for (const auto& row : rows_) {
         std::string line = indent_;
@@ -60,7 +67,8 @@ std::string TextTable::render() const {
             line += row[c];
             if (c + 1 < row.size()) line += std::string(widths[c] - display_width(row[c]) + 2, ' ');
         }
-        while (!line.empty() && line.back() == ' ') line.pop_back();
+        while (!line.empty() && line.back() == ' ')
+            line.pop_back();
         out += line + "\n";
     }
     return out;
@@ -70,8 +78,9 @@ std::string diagnostics_report(const Diagnostics& diagnostics) {
     if (diagnostics.empty()) return "";
     std::string out = fmt::format("\nDiagnostics ({})\n", diagnostics.size());
     for (const auto& d : diagnostics)
-        out += fmt::format("  {} {}: {}\n", to_string(d.severity),
-                           d.line ? fmt::format("line {}", d.line) : std::string("event"), d.message);
+        out +=
+            fmt::format("  {} {}: {}\n", to_string(d.severity),
+                        d.line ? fmt::format("line {}", d.line) : std::string("event"), d.message);
     return out;
 }
 
@@ -84,15 +93,17 @@ std::string replay_report(const Replay& replay) {
         for (const auto& race : round.races) {
             if (!race.raced) {
                 std::vector<std::string> names;
-                for (auto id : race.field) names.push_back(e.name_of(id));
+                for (auto id : race.field)
+                    names.push_back(e.name_of(id));
                 out += fmt::format("  {} (not raced): {}\n", race.name, fmt::join(names, ", "));
                 continue;
             }
             out += fmt::format("  {}\n", race.name);
             TextTable table({"Pl", "Athlete", "Time", "Status", "Marks", "Advanced to"}, "    ");
             for (const auto& row : race.results)
-                table.add({place_text(row), e.name_of(row.athlete), time_text(row), status_text(row),
-                           fmt::format("{}", fmt::join(row.marks, " ")), advance_text(row)});
+                table.add({place_text(row), e.name_of(row.athlete), time_text(row),
+                           status_text(row), fmt::format("{}", fmt::join(row.marks, " ")),
+                           advance_text(row)});
             out += table.render();
         }
     }
@@ -120,7 +131,8 @@ std::string path_report(const Replay& replay, const std::vector<PathStep>& path)
     }
     out += table.render();
     if (const auto s = standing_of(replay, id))
-        out += fmt::format("Final classification: {} (out in {})\n", rank_text(s->rank), s->eliminated_in);
+        out += fmt::format("Final classification: {} (out in {})\n", rank_text(s->rank),
+                           s->eliminated_in);
     return out;
 }
 
@@ -131,9 +143,12 @@ std::string channels_report(const Replay& replay) {
     TextTable table({"From", "To", "Reason", "Athletes"});
     for (const auto& c : graph.channels()) {
         std::vector<std::string> names;
-        for (auto id : c.athletes) names.push_back(e.name_of(id));
-        table.add({e.rounds[c.from.round].races[c.from.race].name, e.rounds[c.to.round].races[c.to.race].name,
-                   c.reason ? std::string(to_string(*c.reason)) : "?", fmt::format("{}", fmt::join(names, ", "))});
+        for (auto id : c.athletes)
+            names.push_back(e.name_of(id));
+        table.add({e.rounds[c.from.round].races[c.from.race].name,
+                   e.rounds[c.to.round].races[c.to.race].name,
+                   c.reason ? std::string(to_string(*c.reason)) : "?",
+                   fmt::format("{}", fmt::join(names, ", "))});
     }
     return out + table.render() + diagnostics_report(graph.validate());
 }

@@ -10,12 +10,12 @@
 namespace heatgraph::cli {
 
 class TextTable {
-public:
+  public:
     explicit TextTable(std::vector<std::string> headers, std::string indent = "  ");
     void add(std::vector<std::string> cells);
     [[nodiscard]] std::string render() const;
 
-private:
+  private:
     std::vector<std::vector<std::string>> rows_;
     std::string indent_;
 };

@@ -15,7 +15,7 @@
 namespace heatgraph {
 
 struct Standing {
-    std::optional<int> rank;    // nullopt: unranked (yellow or red card)
+    std::optional<int> rank;  // nullopt: unranked (yellow or red card)
     AthleteId athlete = -1;
     std::string eliminated_in;  // the last race skated: "Final A", "Quarterfinal 3", ...
 };

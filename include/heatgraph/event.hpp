@@ -52,19 +52,19 @@ struct Advance {
 
 struct Row {
     AthleteId athlete = -1;
-    std::string printed_name;          // the name exactly as this row printed it
-    std::string country;               // empty when the article left it blank
-    std::optional<int> place;          // finishing place in the race, 1-based
-    std::optional<int> printed_rank;   // the rank column when it is not the race place
-                                       // (a Final B printed with overall ranks 5, 6, 7)
+    std::string printed_name;         // the name exactly as this row printed it
+    std::string country;              // empty when the article left it blank
+    std::optional<int> place;         // finishing place in the race, 1-based
+    std::optional<int> printed_rank;  // the rank column when it is not the race place
+                                      // (a Final B printed with overall ranks 5, 6, 7)
     std::optional<Millis> time;
     Status status = Status::finished;
-    std::vector<std::string> marks;    // every note token as written: "Q", "ADV", "'", "OR"
-    std::string note;                  // the raw Notes cell
+    std::vector<std::string> marks;  // every note token as written: "Q", "ADV", "'", "OR"
+    std::string note;                // the raw Notes cell
     std::vector<std::pair<std::string, std::string>> extra;  // cells of columns not modelled,
                                                              // by column title
-    int line = 0;                      // source line in the article
-    std::optional<Advance> advance;    // filled by the replay
+    int line = 0;                                            // source line in the article
+    std::optional<Advance> advance;                          // filled by the replay
 
     [[nodiscard]] bool has_mark(std::string_view mark) const;
 };
@@ -80,8 +80,8 @@ struct Race {
 
 enum class RoundKind { heats, quarterfinals, semifinals, finals };
 
-[[nodiscard]] std::string_view to_string(RoundKind kind);         // "Heats", ...
-[[nodiscard]] std::string_view race_prefix(RoundKind kind);       // "Heat", "Quarterfinal", ...
+[[nodiscard]] std::string_view to_string(RoundKind kind);    // "Heats", ...
+[[nodiscard]] std::string_view race_prefix(RoundKind kind);  // "Heat", "Quarterfinal", ...
 [[nodiscard]] std::optional<RoundKind> round_kind_from_string(std::string_view text);
 
 struct Round {
@@ -122,6 +122,8 @@ struct Event {
     Diagnostics diagnostics;    // what reading noticed (fuzzy names, debris, lost notes)
 
     [[nodiscard]] const std::string& name_of(AthleteId id) const { return athletes.at(id).name; }
+    // By match_name (exact, variant, typo), else the unique athlete of whose name `name` is a
+    // part ("Bradbury"). nullopt when none or several.
     [[nodiscard]] std::optional<AthleteId> find_athlete(std::string_view name) const;
     [[nodiscard]] const Race* find_race(std::string_view race_name) const;
 };

@@ -19,9 +19,9 @@ namespace heatgraph {
 
 // Who competes for the slots left after the place qualifiers.
 enum class TimePool {
-    none,         // no time qualifiers
-    next_place,   // the next place down only: "fastest thirds" (ISU)
-    all_others,   // everyone not place-qualified: "winners + N fastest" (World Skate sprint)
+    none,        // no time qualifiers
+    next_place,  // the next place down only: "fastest thirds" (ISU)
+    all_others,  // everyone not place-qualified: "winners + N fastest" (World Skate sprint)
 };
 
 // How referee advancements (ADV) meet the capacity of the next round. They are always
@@ -63,10 +63,10 @@ enum class UnplacedFinalists { a_before_b, b_before_a };
 
 struct Transition {
     RoundKind from = RoundKind::heats;
-    std::optional<int> races;      // races in `from` (used by simulation; checked by replay)
-    int place_quota = 2;           // top k of each race (QA into the finals)
-    std::optional<int> capacity;   // places in the next round (Final A into the finals) before
-                                   // referee advancements on top; none: no time slots
+    std::optional<int> races;     // races in `from` (used by simulation; checked by replay)
+    int place_quota = 2;          // top k of each race (QA into the finals)
+    std::optional<int> capacity;  // places in the next round (Final A into the finals) before
+                                  // referee advancements on top; none: no time slots
     TimePool time_pool = TimePool::next_place;
     RefereePolicy referee = RefereePolicy::on_top;
     TiePolicy ties = TiePolicy::all_advance;
@@ -90,7 +90,7 @@ struct ClassificationRule {
 struct Format {
     std::string name;
     std::string description;
-    std::string source;  // the file it came from, or "inferred from <event>"
+    std::string source;                   // the file it came from, or "inferred from <event>"
     std::vector<Transition> transitions;  // round i -> round i+1; the last one feeds the finals
     FinalsRule finals;
     ClassificationRule classification;

@@ -28,7 +28,7 @@ struct Channel {
 };
 
 class ProgressionGraph {
-public:
+  public:
     // The races of the event and the channels its skaters took from each round to the next;
     // labelled with their reasons when the event is a replayed one.
     [[nodiscard]] static ProgressionGraph of(const Event& event);
@@ -45,7 +45,7 @@ public:
     // Graphviz: races as boxes ranked by round, channels labelled "reason: athletes".
     [[nodiscard]] std::string to_dot() const;
 
-private:
+  private:
     struct Impl;
     explicit ProgressionGraph(std::unique_ptr<Impl> impl);
     std::unique_ptr<Impl> impl_;

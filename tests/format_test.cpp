@@ -1,0 +1,112 @@
+#include "heatgraph/format.hpp"
+
+#include "test_support.hpp"
+
+using namespace heatgraph;
+
+TEST_CASE("every format file in scenarios/formats reads") {
+    for (const char* name : {"isu-2002", "isu-2006", "isu-2010-2018", "isu-2022-2026", "world-skate-sprint"}) {
+        CAPTURE(std::string(name));
+        const auto f = test::format_file(name);
+        CHECK_FALSE(f.name.empty());
+        CHECK_FALSE(f.description.empty());
+        CHECK(f.transitions.size() >= 2);
+    }
+}
+
+TEST_CASE("the 2022-2026 format: capacities, referee policy and final routing") {
+    const auto f = test::format_file("isu-2022-2026");
+    REQUIRE(f.transitions.size() == 3);
+    CHECK(f.transitions[0].from == RoundKind::heats);
+    CHECK(f.transitions[0].capacity == 20);
+    CHECK(f.transitions[0].referee == RefereePolicy::take_time_slots);
+    CHECK(f.transitions[1].capacity == 10);
+    CHECK(f.transitions[2].capacity == 5);
+    CHECK(f.finals.final_b == FinalBRouting::rest);
+    CHECK(f.classification.era == Era::B);
+}
+
+TEST_CASE("a format written as TOML reads back the same") {
+    const auto f = test::format_file("isu-2006");
+    auto again = parse_format(format_to_toml(f), "again.toml");
+    REQUIRE(again.ok());
+    CHECK(format_to_toml(*again) == format_to_toml(f));
+    CHECK(again->transitions[0].ties == TiePolicy::all_advance);
+    CHECK(again->finals.final_b_last_place == 4);
+    CHECK(again->classification.points == std::vector<double>{34, 21, 13, 8, 5, 3});
+}
+
+TEST_CASE("format errors name the file and line") {
+    const auto error = [](std::string_view text) {
+        auto f = parse_format(text, "f.toml");
+        REQUIRE_FALSE(f.ok());
+        return f.error().describe();
+    };
+    CHECK(error("name = \"x\"\n[[transition]]\nfrom = \"heats\"\nquota = 2\n") ==
+          "f.toml:4: unknown key 'quota' (expected one of: from, races, place_quota, capacity, "
+          "time_pool, referee, ties)");
+    CHECK(error("[[transition]]\nfrom = \"heats\"\ntime_pool = \"fastest\"\ncapacity = 4\n") ==
+          "f.toml:3: 'time_pool' must be one of: none, next-place, all-others");
+    CHECK(error("[[transition]]\nfrom = \"heats\"\ntime_pool = \"next-place\"\n") ==
+          "f.toml:1: a time pool needs a 'capacity' (the size of the next round)");
+    CHECK(error("name = \"x\"\n") == "f.toml: a format needs at least one [[transition]]");
+    CHECK(error("name = \"x\n") .rfind("f.toml:1: ", 0) == 0);  // TOML syntax error
+    CHECK(error("[[transition]]\nfrom = \"semifinals\"\ntime_pool=\"none\"\n[[transition]]\nfrom = "
+                "\"heats\"\ntime_pool=\"none\"\n") ==
+          "f.toml: transitions must be listed in running order, each round once (heats, "
+          "quarterfinals, semifinals)");
+    CHECK(error("[[transition]]\nfrom = \"heats\"\nplace_quota = -1\n") ==
+          "f.toml:3: 'place_quota' must be a whole number of at least 0");
+}
+
+TEST_CASE("a missing format file is an error") {
+    const auto f = load_format("/no/such.toml");
+    REQUIRE_FALSE(f.ok());
+    CHECK(f.error().describe() == "/no/such.toml: cannot open the format file");
+}
+
+TEST_CASE("the inferred format of each seed matches its format file") {
+    struct Case {
+        const char* event;
+        const char* format;
+    };
+    for (const auto& c : {Case{"olympics-2002-men-1000m", "isu-2002"}, Case{"olympics-2006-men-1000m", "isu-2006"},
+                          Case{"olympics-2022-men-1000m", "isu-2022-2026"},
+                          Case{"olympics-2026-men-1000m", "isu-2022-2026"},
+                          Case{"world-games-2022-men-1000m-sprint", "world-skate-sprint"}}) {
+        CAPTURE(std::string(c.event));
+        Diagnostics notes;
+        const auto inferred = infer_format(test::seed(c.event), notes);
+        const auto file = test::format_file(c.format);
+        CHECK(notes.empty());
+        REQUIRE(inferred.transitions.size() == file.transitions.size());
+        for (std::size_t i = 0; i < file.transitions.size(); ++i) {
+            CAPTURE(i);
+            CHECK(inferred.transitions[i].place_quota == file.transitions[i].place_quota);
+            if (inferred.transitions[i].time_pool != TimePool::none) {
+                CHECK(inferred.transitions[i].time_pool == file.transitions[i].time_pool);
+                CHECK(inferred.transitions[i].capacity == file.transitions[i].capacity);
+            }
+        }
+        CHECK(inferred.finals.final_b == file.finals.final_b);
+        CHECK(inferred.classification.era == file.classification.era);
+    }
+}
+
+TEST_CASE("inference reads the 2006 heats as two fastest thirds with referee advancements on top") {
+    Diagnostics notes;
+    const auto f = infer_format(test::seed("olympics-2006-men-1000m"), notes);
+    CHECK(f.transitions[0].capacity == 16);  // 14 by place + 2 slots; the dead heat gave a third
+    CHECK(f.transitions[0].referee == RefereePolicy::on_top);
+    CHECK(f.finals.final_b == FinalBRouting::places);
+}
+
+TEST_CASE("inference reads the World Games sprint as winners plus the fastest") {
+    Diagnostics notes;
+    const auto f = infer_format(test::seed("world-games-2022-men-1000m-sprint"), notes);
+    CHECK(f.transitions[0].place_quota == 1);
+    CHECK(f.transitions[0].capacity == 16);
+    CHECK(f.transitions[1].place_quota == 1);
+    CHECK(f.transitions[1].capacity == 8);
+    CHECK(f.finals.final_b == FinalBRouting::none);
+}

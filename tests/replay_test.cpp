@@ -1,0 +1,208 @@
+#include "heatgraph/replay.hpp"
+
+#include "test_support.hpp"
+
+using namespace heatgraph;
+using test::row_of;
+using test::why;
+
+namespace {
+
+const char* const all_seeds[] = {"olympics-2002-men-1000m", "olympics-2006-men-1000m",
+                                 "olympics-2022-men-1000m", "olympics-2026-men-1000m",
+                                 "world-games-2022-men-1000m-sprint"};
+
+bool has_diagnostic(const Replay& r, const std::string& text, int line = -1) {
+    for (const auto& d : r.diagnostics)
+        if (d.message.find(text) != std::string::npos && (line < 0 || d.line == line)) return true;
+    return false;
+}
+
+}  // namespace
+
+TEST_CASE("every skater of every later round is explained in the round before") {
+    for (const char* name : all_seeds) {
+        CAPTURE(std::string(name));
+        const auto r = replay(test::seed(name));
+        for (std::size_t k = 1; k < r.event.rounds.size(); ++k) {
+            for (const auto& race : r.event.rounds[k].races)
+                for (const auto id : race.field) {
+                    CAPTURE(r.event.name_of(id));
+                    bool explained = false;
+                    for (const auto& before : r.event.rounds[k - 1].races)
+                        for (const auto& row : before.results)
+                            if (row.athlete == id && row.advance) explained = true;
+                    CHECK(explained);
+                }
+        }
+        for (const auto& d : r.diagnostics) CHECK_MESSAGE(d.severity != Severity::error, d.message);
+    }
+}
+
+TEST_CASE("each seed replays under its format file as under the inferred format") {
+    const std::pair<const char*, const char*> cases[] = {
+        {"olympics-2002-men-1000m", "isu-2002"},
+        {"olympics-2006-men-1000m", "isu-2006"},
+        {"olympics-2022-men-1000m", "isu-2022-2026"},
+        {"olympics-2026-men-1000m", "isu-2022-2026"},
+        {"world-games-2022-men-1000m-sprint", "world-skate-sprint"}};
+    for (const auto& [event, format] : cases) {
+        CAPTURE(std::string(event));
+        const auto inferred = replay(test::seed(event));
+        const auto filed = replay(test::seed(event), test::format_file(format));
+        CHECK(test::standings(inferred) == test::standings(filed));
+        for (std::size_t k = 0; k < inferred.event.rounds.size(); ++k)
+            for (std::size_t j = 0; j < inferred.event.rounds[k].races.size(); ++j)
+                for (std::size_t i = 0; i < inferred.event.rounds[k].races[j].results.size(); ++i)
+                    CHECK(why(inferred.event.rounds[k].races[j].results[i]) ==
+                          why(filed.event.rounds[k].races[j].results[i]));
+    }
+}
+
+TEST_CASE("2022: the lost heat notes are recovered by inference") {
+    // Four heat thirds reached the quarterfinals, but the second-fastest third (van 't Wout)
+    // did not: only the fastest (Li Wenlong) can be a time qualifier; three are referee calls.
+    const auto r = replay(test::seed("olympics-2022-men-1000m"));
+    CHECK(why(row_of(r, "Heat 1", "Park Jang-hyuk")) == "Q inferred -> Quarterfinals");
+    CHECK(why(row_of(r, "Heat 5", "Li Wenlong")) == "q inferred -> Quarterfinals");
+    CHECK(why(row_of(r, "Heat 1", "Itzhak de Laat")) == "ADV inferred -> Quarterfinals");
+    CHECK(why(row_of(r, "Heat 6", "Kazuki Yoshinaga")) == "ADV inferred -> Quarterfinals");
+    CHECK(why(row_of(r, "Heat 7", "Pietro Sighel")) == "ADV inferred -> Quarterfinals");
+    CHECK(why(row_of(r, "Heat 2", "Jens van 't Wout")) == "-");
+    CHECK(why(row_of(r, "Heat 6", "Denis Ayrapetyan")) == "-");
+    // Quarterfinals: 8 Q and 3 referee advancements leave no time slot of the 10.
+    CHECK(why(row_of(r, "Quarterfinal 1", "Park Jang-hyuk")) == "ADV inferred -> Semifinals");
+    CHECK(why(row_of(r, "Quarterfinal 3", "Itzhak de Laat")) == "ADV inferred -> Semifinals");
+    CHECK(why(row_of(r, "Quarterfinal 4", "Shaolin Sándor Liu")) == "ADV inferred -> Semifinals");
+    CHECK(why(row_of(r, "Quarterfinal 2", "Quentin Fercoq")) == "-");
+    CHECK(why(row_of(r, "Semifinal 2", "Shaoang Liu")) == "ADVA recorded -> Final A");
+    CHECK(why(row_of(r, "Semifinal 1", "Furkan Akar")) == "QB recorded -> Final B");
+    CHECK(why(row_of(r, "Semifinal 1", "Hwang Dae-heon")) == "-");
+}
+
+TEST_CASE("World Games: the missing Q marks are explained by the time rule") {
+    const auto r = replay(test::seed("world-games-2022-men-1000m-sprint"));
+    CHECK(why(row_of(r, "Heat 1", "Andrés Jiménez")) == "Q recorded -> Semifinals");
+    CHECK(why(row_of(r, "Heat 1", "Duccio Marsili")) == "q recorded -> Semifinals");
+    for (const auto& [race, who] : std::vector<std::pair<std::string, std::string>>{
+             {"Heat 1", "Jorge Luis Martínez"}, {"Heat 1", "Mike Alejandro Paez"},
+             {"Heat 3", "Francisco Peula"}, {"Heat 3", "Santiago Roumec"}})
+        CHECK(why(row_of(r, race, who)) == "q inferred -> Semifinals");
+    CHECK(why(row_of(r, "Heat 4", "Nils Bühnemann")) == "-");  // 13th fastest: 1:25.936
+    CHECK(why(row_of(r, "Semifinal 1", "Simon Albrecht")) == "q inferred -> Final");
+    CHECK(why(row_of(r, "Semifinal 1", "Daniel Zapata")) == "-");
+    CHECK(has_diagnostic(r, "Heats: 8 time qualifier(s) are marked Q"));
+}
+
+TEST_CASE("2006: two fastest thirds, three by a dead heat, and referee advancements on top") {
+    const auto r = replay(test::seed("olympics-2006-men-1000m"));
+    CHECK(why(row_of(r, "Heat 3", "Peter Darazs")) == "q recorded -> Quarterfinals");
+    CHECK(why(row_of(r, "Heat 6", "Pieter Gysel")) == "q recorded -> Quarterfinals");
+    CHECK(why(row_of(r, "Heat 6", "Arian Nachbar")) == "q recorded -> Quarterfinals");
+    CHECK(why(row_of(r, "Heat 5", "Sebastian Praus")) == "ADV recorded -> Quarterfinals");
+    CHECK(why(row_of(r, "Heat 7", "Mikhail Rajine")) == "ADV recorded -> Quarterfinals");
+    CHECK(why(row_of(r, "Heat 1", "Jean Charles Mattei")) == "-");
+    CHECK(why(row_of(r, "Semifinal 1", "Li Ye")) == "ADVA recorded -> Final A");
+    const Race* b = r.event.find_race("Final B");
+    REQUIRE(b);
+    CHECK_FALSE(b->raced);
+    REQUIRE(b->field.size() == 1);
+    CHECK(r.event.name_of(b->field[0]) == "Li Jiajun");
+}
+
+TEST_CASE("2002: referee advancements to the semifinals and straight to Final A") {
+    const auto r = replay(test::seed("olympics-2002-men-1000m"));
+    CHECK(why(row_of(r, "Quarterfinal 2", "Naoya Tamura")) == "ADV recorded -> Semifinals");
+    CHECK(why(row_of(r, "Semifinal 1", "Mathieu Turcotte")) == "ADVA recorded -> Final A");
+    CHECK(why(row_of(r, "Semifinal 1", "Kim Dong-sung")) == "QB recorded -> Final B");
+    CHECK(why(row_of(r, "Semifinal 2", "Naoya Tamura")) == "QB recorded -> Final B");
+    CHECK(why(row_of(r, "Quarterfinal 2", "Marc Gagnon")) == "-");
+}
+
+TEST_CASE("2026: time qualifiers after referee advancements, and a fastest third to Final A") {
+    const auto r = replay(test::seed("olympics-2026-men-1000m"));
+    CHECK(why(row_of(r, "Heat 5", "Moon Won-jun")) == "q recorded -> Quarterfinals");
+    CHECK(why(row_of(r, "Heat 6", "Teun Boer")) == "q recorded -> Quarterfinals");
+    CHECK(why(row_of(r, "Heat 8", "Roberts Krūzbergs")) == "ADV recorded -> Quarterfinals");
+    CHECK(why(row_of(r, "Quarterfinal 3", "Michał Niewiński")) == "ADV recorded -> Semifinals");
+    CHECK(why(row_of(r, "Quarterfinal 2", "Moon Won-jun")) == "-");  // no time slot left
+    CHECK(why(row_of(r, "Semifinal 1", "Roberts Krūzbergs")) == "qA recorded -> Final A");
+    CHECK(why(row_of(r, "Semifinal 2", "Félix Roussel")) == "QB recorded -> Final B");
+}
+
+TEST_CASE("a recorded mark the rules disagree with is a diagnostic with its line") {
+    auto top_two = parse_format("[[transition]]\nfrom = \"heats\"\nplace_quota = 2\n"
+                                "time_pool = \"none\"\n[finals]\nfinal_b = \"none\"\n",
+                                "top-two.toml");
+    REQUIRE(top_two.ok());
+    const auto r = replay(test::article(R"(= Test event 2010 =
+
+==Results==
+===Heats===
+;Heat 1
+| Rank | Athlete | Country | Time | Notes |
+| 1 | Anna Alpha | | 1:30.000 | Q |
+| 2 | Bea Beta | | 1:30.500 | q |
+| 3 | Cara Gamma | | 1:31.000 | Q |
+
+===Final===
+| Rank | Athlete | Country | Time | Notes |
+| 1 | Anna Alpha | | 1:29.000 | |
+| 2 | Cara Gamma | | 1:29.100 | |
+)"),
+                          *top_two);
+    CHECK(why(row_of(r, "Heat 1", "Anna Alpha")) == "Q recorded -> Final");
+    CHECK(has_diagnostic(r, "Bea Beta placed 2 in Heat 1, which qualifies by place, but is not in the Final", 8));
+    CHECK(has_diagnostic(r, "Bea Beta in Heat 1 is marked q but did not race the next round", 8));
+    CHECK(has_diagnostic(r, "Cara Gamma in Heat 1 is marked Q; the rules make it ADV", 9));
+}
+
+TEST_CASE("an advancement with no mark beyond the rules is taken as a referee call, and said") {
+    const auto r = replay(test::article(R"(= Test event 2010 =
+
+==Results==
+===Heats===
+;Heat 1
+| Rank | Athlete | Country | Time | Notes |
+| 1 | Anna Alpha | | 1:30.000 | Q |
+| 2 | Bea Beta | | 1:30.500 | Q |
+| 3 | Cara Gamma | | 1:31.000 | |
+;Heat 2
+| Rank | Athlete | Country | Time | Notes |
+| 1 | Dora Delta | | 1:30.000 | Q |
+| 2 | Emma Epsilon | | 1:30.500 | Q |
+| 3 | Fay Zeta | | 1:30.900 | |
+
+===Final===
+| Rank | Athlete | Country | Time | Notes |
+| 1 | Anna Alpha | | 1:29.000 | |
+| 2 | Bea Beta | | 1:29.100 | |
+| 3 | Cara Gamma | | 1:29.200 | |
+| 4 | Dora Delta | | 1:29.300 | |
+| 5 | Emma Epsilon | | 1:29.400 | |
+)"));
+    // Cara advanced, the faster third Fay did not: Cara cannot be a time qualifier.
+    CHECK(why(row_of(r, "Heat 1", "Cara Gamma")) == "ADV inferred -> Final");
+    CHECK(has_diagnostic(r, "Cara Gamma advanced from Heat 1 to the Final with no mark", 9));
+}
+
+TEST_CASE("a format with other rounds than the event is reported") {
+    const auto r = replay(test::seed("world-games-2022-men-1000m-sprint"), test::format_file("isu-2002"));
+    CHECK(has_diagnostic(r, "the format 'ISU 2002' has 8 races in the Heats; the event has 4"));
+    CHECK(has_diagnostic(r, "Giuseppe Bramante in Heat 1 is marked Q; the rules make it ADV", 27));
+}
+
+TEST_CASE("an athlete's path, race by race") {
+    const auto r = replay(test::seed("olympics-2006-men-1000m"));
+    const auto path = athlete_path(r, "Li Juajun");  // the typo of quarterfinal 3
+    REQUIRE(path.ok());
+    REQUIRE(path->size() == 4);
+    CHECK((*path)[1].race == "Quarterfinal 3");
+    CHECK((*path)[1].row.printed_name == "Li Juajun");
+    CHECK((*path)[3].race == "Final B");
+    CHECK_FALSE((*path)[3].raced);
+
+    const auto unknown = athlete_path(r, "Steven Bradbury");
+    REQUIRE_FALSE(unknown.ok());
+    CHECK(unknown.error().message.rfind("no athlete 'Steven Bradbury' in this event; nearest: ", 0) == 0);
+}

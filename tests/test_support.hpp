@@ -1,0 +1,65 @@
+// Shared by the tests: the seed events by name, read and replayed.
+#pragma once
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "heatgraph/heatgraph.hpp"
+
+namespace heatgraph::test {
+
+inline std::string source_path(const std::string& relative) {
+    return std::string(HEATGRAPH_SOURCE_DIR) + "/" + relative;
+}
+
+inline Event seed(const std::string& name) {
+    auto event = load_event(source_path("scenarios/events/" + name + ".txt"));
+    REQUIRE_MESSAGE(event.ok(), (event.ok() ? "" : event.error().describe()));
+    return std::move(event).value();
+}
+
+inline Format format_file(const std::string& name) {
+    auto format = load_format(source_path("scenarios/formats/" + name + ".toml"));
+    REQUIRE_MESSAGE(format.ok(), (format.ok() ? "" : format.error().describe()));
+    return std::move(format).value();
+}
+
+inline Event article(std::string_view text) {
+    auto event = parse_article(text, "test.txt");
+    REQUIRE_MESSAGE(event.ok(), (event.ok() ? "" : event.error().describe()));
+    return std::move(event).value();
+}
+
+inline std::string article_error(std::string_view text) {
+    auto event = parse_article(text, "test.txt");
+    REQUIRE_FALSE(event.ok());
+    return event.error().describe();
+}
+
+// The classification as "rank name" lines ("– name" when unranked).
+inline std::vector<std::string> standings(const Replay& r) {
+    std::vector<std::string> out;
+    for (const auto& s : r.classification)
+        out.push_back((s.rank ? std::to_string(*s.rank) : std::string("–")) + " " +
+                      r.event.name_of(s.athlete));
+    return out;
+}
+
+inline const Row& row_of(const Replay& r, const std::string& race, const std::string& athlete) {
+    const Race* found = r.event.find_race(race);
+    REQUIRE_MESSAGE(found, race);
+    for (const auto& row : found->results)
+        if (r.event.name_of(row.athlete) == athlete) return row;
+    FAIL("no " << athlete << " in " << race);
+    throw;
+}
+
+// "ADV inferred" style summary of a row's advance, "-" when it did not advance.
+inline std::string why(const Row& row) {
+    if (!row.advance) return "-";
+    return std::string(to_string(row.advance->reason)) + " " +
+           std::string(to_string(row.advance->source)) + " -> " + row.advance->to;
+}
+
+}  // namespace heatgraph::test
