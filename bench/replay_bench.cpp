@@ -21,8 +21,9 @@ std::string read_file(const std::string& path) {
 
 // `heats` heats of 4 (a combined table), the top 2 of each to heats/2 quarterfinals of 4.
 std::string large_article(int heats) {
-    std::string text = "= Generated mass-start event 2022 =\n\n==Results==\n===Heats===\n"
-                       "| Rank | Heat | Name | Country | Time | Notes |\n";
+    std::string text =
+        "= Generated mass-start event 2022 =\n\n==Results==\n===Heats===\n"
+        "| Rank | Heat | Name | Country | Time | Notes |\n";
     const auto name = [](int heat, int place) {
         return "Skater " + std::to_string(heat) + "-" + std::to_string(place);
     };
@@ -47,21 +48,26 @@ const std::string& large_text() {
 }
 
 void BM_ReadSeed2022(benchmark::State& state) {
-    const auto text = read_file(HEATGRAPH_SOURCE_DIR "/scenarios/events/olympics-2022-men-1000m.txt");
-    for (auto _ : state) benchmark::DoNotOptimize(heatgraph::parse_article(text, "2022.txt"));
+    const auto text =
+        read_file(HEATGRAPH_SOURCE_DIR "/scenarios/events/olympics-2022-men-1000m.txt");
+    for (auto _ : state)
+        benchmark::DoNotOptimize(heatgraph::parse_article(text, "2022.txt"));
 }
 BENCHMARK(BM_ReadSeed2022)->Unit(benchmark::kMicrosecond);
 
 void BM_ReplaySeed2022(benchmark::State& state) {
     const auto event =
-        heatgraph::load_event(HEATGRAPH_SOURCE_DIR "/scenarios/events/olympics-2022-men-1000m.txt").value();
-    for (auto _ : state) benchmark::DoNotOptimize(heatgraph::replay(event));
+        heatgraph::load_event(HEATGRAPH_SOURCE_DIR "/scenarios/events/olympics-2022-men-1000m.txt")
+            .value();
+    for (auto _ : state)
+        benchmark::DoNotOptimize(heatgraph::replay(event));
 }
 BENCHMARK(BM_ReplaySeed2022)->Unit(benchmark::kMicrosecond);
 
 void BM_ReadLargeArticle(benchmark::State& state) {
     const auto& text = large_text();
-    for (auto _ : state) benchmark::DoNotOptimize(heatgraph::parse_article(text, "large.txt"));
+    for (auto _ : state)
+        benchmark::DoNotOptimize(heatgraph::parse_article(text, "large.txt"));
     state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * text.size()));
     state.counters["MB"] = static_cast<double>(text.size()) / 1e6;
 }
@@ -69,7 +75,8 @@ BENCHMARK(BM_ReadLargeArticle)->Unit(benchmark::kMillisecond)->Iterations(3);
 
 void BM_ReplayLargeArticle(benchmark::State& state) {
     const auto event = heatgraph::parse_article(large_text(), "large.txt").value();
-    for (auto _ : state) benchmark::DoNotOptimize(heatgraph::replay(event));
+    for (auto _ : state)
+        benchmark::DoNotOptimize(heatgraph::replay(event));
     state.counters["rows"] = 600000;
 }
 BENCHMARK(BM_ReplayLargeArticle)->Unit(benchmark::kMillisecond)->Iterations(3);

@@ -13,7 +13,8 @@ std::vector<Entrant> races_of_four(const std::vector<std::vector<Millis>>& times
     std::vector<Entrant> entrants;
     for (std::size_t r = 0; r < times.size(); ++r)
         for (std::size_t p = 0; p < times[r].size(); ++p)
-            entrants.push_back({static_cast<int>(r + 1), static_cast<int>(p + 1), times[r][p], false});
+            entrants.push_back(
+                {static_cast<int>(r + 1), static_cast<int>(p + 1), times[r][p], false});
     return entrants;
 }
 
@@ -31,7 +32,8 @@ Transition isu(int capacity, RefereePolicy referee, TiePolicy ties = TiePolicy::
 
 TEST_CASE("place decides: the top k of each race qualify") {
     const auto entrants = races_of_four({{100, 101, 102, 103}, {200, 201, 202, 203}});
-    CHECK(place_qualifiers(isu(4, RefereePolicy::on_top), entrants) == std::vector<int>{0, 1, 4, 5});
+    CHECK(place_qualifiers(isu(4, RefereePolicy::on_top), entrants) ==
+          std::vector<int>{0, 1, 4, 5});
 }
 
 TEST_CASE("the next-place pool holds the thirds, fastest first") {
@@ -65,14 +67,17 @@ TEST_CASE("a referee advancement takes a time slot") {
 }
 
 TEST_CASE("ties at the last time slot follow the tie policy") {
-    const std::vector<Entrant> entrants{{1, 3, 100, false}, {2, 3, 105, false}, {3, 3, 105, false},
-                                        {4, 3, 107, false}};
+    const std::vector<Entrant> entrants{
+        {1, 3, 100, false}, {2, 3, 105, false}, {3, 3, 105, false}, {4, 3, 107, false}};
     const std::vector<int> pool{0, 1, 2, 3};
-    const auto all = cut_by_time(isu(0, RefereePolicy::on_top, TiePolicy::all_advance), entrants, pool, 2);
+    const auto all =
+        cut_by_time(isu(0, RefereePolicy::on_top, TiePolicy::all_advance), entrants, pool, 2);
     CHECK(all.sure == std::vector<int>{0, 1, 2});  // 2006: three time qualifiers for two slots
-    const auto none = cut_by_time(isu(0, RefereePolicy::on_top, TiePolicy::none_advance), entrants, pool, 2);
+    const auto none =
+        cut_by_time(isu(0, RefereePolicy::on_top, TiePolicy::none_advance), entrants, pool, 2);
     CHECK(none.sure == std::vector<int>{0});
-    const auto lots = cut_by_time(isu(0, RefereePolicy::on_top, TiePolicy::lots), entrants, pool, 2);
+    const auto lots =
+        cut_by_time(isu(0, RefereePolicy::on_top, TiePolicy::lots), entrants, pool, 2);
     CHECK(lots.sure == std::vector<int>{0});
     CHECK(lots.tied == std::vector<int>{1, 2});
     CHECK(lots.from_tied == 1);

@@ -56,7 +56,8 @@ TEST_CASE("all five seeds are read with every race and row") {
         CHECK(event.rounds.size() == e.rounds);
         std::size_t rows = 0;
         for (const auto& round : event.rounds)
-            for (const auto& race : round.races) rows += race.results.size();
+            for (const auto& race : round.races)
+                rows += race.results.size();
         CHECK(rows == e.rows);
     }
 }
@@ -155,7 +156,8 @@ TEST_CASE("a single final captioned 'Final A' keeps its letter") {
 
 TEST_CASE("infobox fields, year, competitors and medalists") {
     const auto e2002 = test::seed("olympics-2002-men-1000m");
-    CHECK(e2002.info.title == "Short-track speed skating at the 2002 Winter Olympics – Men's 1000 metres");
+    CHECK(e2002.info.title ==
+          "Short-track speed skating at the 2002 Winter Olympics – Men's 1000 metres");
     CHECK(e2002.info.year == 2002);
     CHECK(e2002.info.competitors == 32);
     CHECK(e2002.info.field("Venue") == "Salt Lake Ice Center");
@@ -226,7 +228,8 @@ TEST_CASE("a bad time is an error naming the line") {
 }
 
 TEST_CASE("a truncated row is an error") {
-    const auto text = with_results(two_heats).substr(0, with_results(two_heats).find("| Q |\n\n;Heat 2"));
+    const auto text =
+        with_results(two_heats).substr(0, with_results(two_heats).find("| Q |\n\n;Heat 2"));
     CHECK(test::article_error(text) == "test.txt:8: table row is not closed by '|' (truncated?)");
 }
 
@@ -262,7 +265,8 @@ TEST_CASE("an article without results tables is an error") {
 }
 
 TEST_CASE("a results table without an athlete column or a race is an error") {
-    CHECK(test::article_error(with_results("===Heats===\n;Heat 1\n| Rank | Time |\n| 1 | 1:30.000 |\n")) ==
+    CHECK(test::article_error(
+              with_results("===Heats===\n;Heat 1\n| Rank | Time |\n| 1 | 1:30.000 |\n")) ==
           "test.txt:6: results table has no athlete column (Athlete or Name)");
     CHECK(test::article_error(with_results("===Heats===\n| Rank | Athlete |\n| 1 | A |\n")) ==
           "test.txt:5: cannot tell which race this table is: no Heat column and no caption such "

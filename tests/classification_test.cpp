@@ -9,7 +9,9 @@ using namespace heatgraph;
 
 namespace {
 
-std::vector<std::string> classification_of(const char* seed) { return test::standings(replay(test::seed(seed))); }
+std::vector<std::string> classification_of(const char* seed) {
+    return test::standings(replay(test::seed(seed)));
+}
 
 }  // namespace
 
@@ -17,13 +19,13 @@ TEST_CASE("era A, 2002: the Final B winner is 5th after Li Jiajun's Final A disq
     const std::vector<std::string> expected{
         "1 Steven Bradbury", "2 Apolo Anton Ohno", "3 Mathieu Turcotte", "4 Ahn Hyun-soo",
         "5 Kim Dong-sung", "6 Fabio Carta", "7 Naoya Tamura",
-        "8 Li Jiajun",      // disqualified in Final A: after every Final B skater
-        "9 Satoru Terao",   // the only semifinalist out in the semifinals
+        "8 Li Jiajun",     // disqualified in Final A: after every Final B skater
+        "9 Satoru Terao",  // the only semifinalist out in the semifinals
         // quarterfinal thirds: Smith and Feng 47 points, Smith faster in his quarterfinal
         "10 Rusty Smith", "11 Feng Kai", "12 Nicola Rodigari",
         // fourths: De Deyne 42 points; Flack and McNee 29, Flack faster
         "13 Wim De Deyne", "14 Leon Flack", "15 Mark McNee",
-        "16 Marc Gagnon",   // disqualified: the bottom of the quarterfinal group
+        "16 Marc Gagnon",  // disqualified: the bottom of the quarterfinal group
         // heat thirds, all 13 points, by heat time; then fourths
         "17 Bruno Loscos", "18 Cees Juffermans", "19 Krystian Zdrojkowski", "20 Balázs Knoch",
         "21 Kornél Szántó", "22 Mark Jackson", "23 Arian Nachbar", "24 Pieter Gysel",
@@ -38,39 +40,39 @@ TEST_CASE("era A, 2006: a Final B that was not raced gives its one skater 6th") 
     const auto c = classification_of("olympics-2006-men-1000m");
     REQUIRE(c.size() == 26);
     const std::vector<std::string> top{"1 Ahn Hyun-soo", "2 Lee Ho-suk", "3 Apolo Anton Ohno",
-                                       "4 Rusty Smith",  "5 Li Ye",      "6 Li Jiajun",
+                                       "4 Rusty Smith", "5 Li Ye", "6 Li Jiajun",
                                        // disqualified semifinalists by points: 55 against 34
                                        "7 Éric Bédard", "8 Pieter Gysel"};
     CHECK(std::vector(c.begin(), c.begin() + 8) == top);
-    CHECK(c[8] == "9 Nicola Rodigari");  // 34 points and the fastest quarterfinal third
+    CHECK(c[8] == "9 Nicola Rodigari");    // 34 points and the fastest quarterfinal third
     CHECK(c[11] == "12 Sebastian Praus");  // 26 points: his heat place was 3rd
     CHECK(c[24] == "25 Maxime Chataignier");
     CHECK(c[25] == "25 Niels Kerstholt");
 }
 
-TEST_CASE("era B, 2022: the yellow card is unranked and the penalised semifinalists follow Final B") {
+TEST_CASE(
+    "era B, 2022: the yellow card is unranked and the penalised semifinalists follow Final B") {
     const std::vector<std::string> expected{
-        "1 Ren Ziwei", "2 Li Wenlong", "3 Shaoang Liu", "4 Wu Dajing",
-        "5 Itzhak de Laat", "6 Furkan Akar", "7 Andrew Heo",
+        "1 Ren Ziwei", "2 Li Wenlong", "3 Shaoang Liu", "4 Wu Dajing", "5 Itzhak de Laat",
+        "6 Furkan Akar", "7 Andrew Heo",
         // semifinal PEN, PEN, DNS: by earlier places (1st, 1st, 3rd), then the best time
-        "8 Hwang Dae-heon", "9 Lee June-seo", "10 Park Jang-hyuk",
-        "11 Quentin Fercoq", "12 Pascal Dion", "13 Ryan Pivirotto",
+        "8 Hwang Dae-heon", "9 Lee June-seo", "10 Park Jang-hyuk", "11 Quentin Fercoq",
+        "12 Pascal Dion", "13 Ryan Pivirotto",
         // unplaced in the quarterfinals: by heat place, then best time
         "14 John-Henry Krueger", "15 Sjinkie Knegt", "16 Brendan Corey", "17 Jordan Pierre-Gilles",
-        "18 Kazuki Yoshinaga", "19 Pietro Sighel",
-        "20 Jens van 't Wout", "21 Roberts Krūzbergs", "22 Semion Elistratov", "23 Adil Galiakhmetov",
-        "24 Shogo Miyata", "25 Vladislav Bykanov", "26 Farrell Treacy", "27 Sébastien Lepape",
-        "28 Niall Treacy", "29 Denis Ayrapetyan", "29 Stijn Desmet", "29 Luca Spechenhauser",
-        "– Shaolin Sándor Liu"};
+        "18 Kazuki Yoshinaga", "19 Pietro Sighel", "20 Jens van 't Wout", "21 Roberts Krūzbergs",
+        "22 Semion Elistratov", "23 Adil Galiakhmetov", "24 Shogo Miyata", "25 Vladislav Bykanov",
+        "26 Farrell Treacy", "27 Sébastien Lepape", "28 Niall Treacy", "29 Denis Ayrapetyan",
+        "29 Stijn Desmet", "29 Luca Spechenhauser", "– Shaolin Sándor Liu"};
     CHECK(classification_of("olympics-2022-men-1000m") == expected);
 }
 
 TEST_CASE("era B, 2026: Final A and Final B as printed, then the quarterfinal group") {
     const auto c = classification_of("olympics-2026-men-1000m");
-    const std::vector<std::string> finals{"1 Jens van 't Wout", "2 Sun Long", "3 Rim Jong-un",
-                                          "4 William Dandjinou", "5 Roberts Krūzbergs", "6 Shaoang Liu",
-                                          "7 Teun Boer", "8 Shin Dong-min", "9 Michał Niewiński",
-                                          "10 Félix Roussel"};
+    const std::vector<std::string> finals{
+        "1 Jens van 't Wout",  "2 Sun Long",      "3 Rim Jong-un", "4 William Dandjinou",
+        "5 Roberts Krūzbergs", "6 Shaoang Liu",   "7 Teun Boer",   "8 Shin Dong-min",
+        "9 Michał Niewiński",  "10 Félix Roussel"};
     REQUIRE(c.size() == 32);
     CHECK(std::vector(c.begin(), c.begin() + 10) == finals);
     CHECK(c[10] == "11 Luca Spechenhauser");  // quarterfinal thirds: heat winner first
@@ -93,8 +95,9 @@ TEST_CASE("World Skate: eliminated skaters by their time in the round they went 
 }
 
 TEST_CASE("the medals and printed final ranks agree with the replay for every seed") {
-    for (const char* name : {"olympics-2002-men-1000m", "olympics-2006-men-1000m", "olympics-2022-men-1000m",
-                             "olympics-2026-men-1000m", "world-games-2022-men-1000m-sprint"}) {
+    for (const char* name :
+         {"olympics-2002-men-1000m", "olympics-2006-men-1000m", "olympics-2022-men-1000m",
+          "olympics-2026-men-1000m", "world-games-2022-men-1000m-sprint"}) {
         CAPTURE(std::string(name));
         const auto r = replay(test::seed(name));
         for (const auto& d : r.diagnostics) {
@@ -147,9 +150,11 @@ TEST_CASE("Final A and Final B skaters without a place: which comes first is an 
 | 3 | Cara Gamma | | 1:32.000 | |
 | – | Dora Delta | | | PEN |
 )"));
-    CHECK(test::standings(r) == std::vector<std::string>{"1 Anna Alpha", "2 Cara Gamma", "3 Bea Beta", "4 Dora Delta"});
+    CHECK(test::standings(r) ==
+          std::vector<std::string>{"1 Anna Alpha", "2 Cara Gamma", "3 Bea Beta", "4 Dora Delta"});
     auto format = r.format;
     format.classification.unplaced_finalists = UnplacedFinalists::b_before_a;
     r = replay(r.event, format);
-    CHECK(test::standings(r) == std::vector<std::string>{"1 Anna Alpha", "2 Cara Gamma", "3 Dora Delta", "4 Bea Beta"});
+    CHECK(test::standings(r) ==
+          std::vector<std::string>{"1 Anna Alpha", "2 Cara Gamma", "3 Dora Delta", "4 Bea Beta"});
 }

@@ -26,14 +26,16 @@ TEST_CASE("the replay JSON follows the contract of DESIGN.md") {
     const auto& ayrapetyan = j["rounds"][0]["races"][5]["results"][3];
     CHECK(ayrapetyan["place"].is_null());
     CHECK(ayrapetyan["advanced_to"].is_null());
-    CHECK(j["classification"][0] == nlohmann::json{{"rank", 1}, {"athlete", "Ren Ziwei"}, {"eliminated_in", "Final A"}});
+    CHECK(j["classification"][0] ==
+          nlohmann::json{{"rank", 1}, {"athlete", "Ren Ziwei"}, {"eliminated_in", "Final A"}});
     CHECK(j["classification"][31]["rank"].is_null());
     CHECK(j["diagnostics"][0]["severity"] == "warning");
 }
 
 TEST_CASE("the JSON export reads back as the same event") {
-    for (const char* name : {"olympics-2002-men-1000m", "olympics-2006-men-1000m", "olympics-2022-men-1000m",
-                             "olympics-2026-men-1000m", "world-games-2022-men-1000m-sprint"}) {
+    for (const char* name :
+         {"olympics-2002-men-1000m", "olympics-2006-men-1000m", "olympics-2022-men-1000m",
+          "olympics-2026-men-1000m", "world-games-2022-men-1000m-sprint"}) {
         CAPTURE(std::string(name));
         const auto first = replay(test::seed(name));
         const auto json = replay_to_json(first);
@@ -41,7 +43,9 @@ TEST_CASE("the JSON export reads back as the same event") {
         REQUIRE_MESSAGE(again.ok(), (again.ok() ? "" : again.error().describe()));
         const auto second = replay(*again);
         CHECK(test::standings(second) == test::standings(first));
-        const auto rounds = [](const std::string& text) { return nlohmann::json::parse(text)["rounds"]; };
+        const auto rounds = [](const std::string& text) {
+            return nlohmann::json::parse(text)["rounds"];
+        };
         CHECK(rounds(replay_to_json(second)) == rounds(json));
     }
 }

@@ -5,7 +5,8 @@
 using namespace heatgraph;
 
 TEST_CASE("every format file in scenarios/formats reads") {
-    for (const char* name : {"isu-2002", "isu-2006", "isu-2010-2018", "isu-2022-2026", "world-skate-sprint"}) {
+    for (const char* name :
+         {"isu-2002", "isu-2006", "isu-2010-2018", "isu-2022-2026", "world-skate-sprint"}) {
         CAPTURE(std::string(name));
         const auto f = test::format_file(name);
         CHECK_FALSE(f.name.empty());
@@ -50,7 +51,7 @@ TEST_CASE("format errors name the file and line") {
     CHECK(error("[[transition]]\nfrom = \"heats\"\ntime_pool = \"next-place\"\n") ==
           "f.toml:1: a time pool needs a 'capacity' (the size of the next round)");
     CHECK(error("name = \"x\"\n") == "f.toml: a format needs at least one [[transition]]");
-    CHECK(error("name = \"x\n") .rfind("f.toml:1: ", 0) == 0);  // TOML syntax error
+    CHECK(error("name = \"x\n").rfind("f.toml:1: ", 0) == 0);  // TOML syntax error
     CHECK(error("[[transition]]\nfrom = \"semifinals\"\ntime_pool=\"none\"\n[[transition]]\nfrom = "
                 "\"heats\"\ntime_pool=\"none\"\n") ==
           "f.toml: transitions must be listed in running order, each round once (heats, "
@@ -70,10 +71,11 @@ TEST_CASE("the inferred format of each seed matches its format file") {
         const char* event;
         const char* format;
     };
-    for (const auto& c : {Case{"olympics-2002-men-1000m", "isu-2002"}, Case{"olympics-2006-men-1000m", "isu-2006"},
-                          Case{"olympics-2022-men-1000m", "isu-2022-2026"},
-                          Case{"olympics-2026-men-1000m", "isu-2022-2026"},
-                          Case{"world-games-2022-men-1000m-sprint", "world-skate-sprint"}}) {
+    for (const auto& c :
+         {Case{"olympics-2002-men-1000m", "isu-2002"}, Case{"olympics-2006-men-1000m", "isu-2006"},
+          Case{"olympics-2022-men-1000m", "isu-2022-2026"},
+          Case{"olympics-2026-men-1000m", "isu-2022-2026"},
+          Case{"world-games-2022-men-1000m-sprint", "world-skate-sprint"}}) {
         CAPTURE(std::string(c.event));
         Diagnostics notes;
         const auto inferred = infer_format(test::seed(c.event), notes);

@@ -74,6 +74,6 @@ TEST_CASE("a surname alone finds the athlete when it is unique") {
     const auto bradbury = event.find_athlete("Bradbury");
     REQUIRE(bradbury);
     CHECK(event.name_of(*bradbury) == "Steven Bradbury");
-    CHECK(event.name_of(*event.find_athlete("li")) == "Li Jiajun");  // the only Li of 2002
+    CHECK(event.name_of(*event.find_athlete("li")) == "Li Jiajun");         // the only Li of 2002
     CHECK_FALSE(test::seed("olympics-2006-men-1000m").find_athlete("Li"));  // Li Ye, Li Jiajun
 }

@@ -8,7 +8,9 @@ using namespace heatgraph;
 
 namespace {
 
-std::string race_name(const Event& e, RaceRef ref) { return e.rounds[ref.round].races[ref.race].name; }
+std::string race_name(const Event& e, RaceRef ref) {
+    return e.rounds[ref.round].races[ref.race].name;
+}
 
 }  // namespace
 
@@ -19,9 +21,11 @@ TEST_CASE("the realised graph carries who took each channel and why") {
     std::size_t advances = 0;
     for (const auto& round : r.event.rounds)
         for (const auto& race : round.races)
-            for (const auto& row : race.results) advances += row.advance ? 1 : 0;
+            for (const auto& row : race.results)
+                advances += row.advance ? 1 : 0;
     std::size_t carried = 0;
-    for (const auto& c : channels) carried += c.athletes.size();
+    for (const auto& c : channels)
+        carried += c.athletes.size();
     CHECK(carried == advances);  // every advancement is on exactly one channel
 
     // Heat 6's two time qualifiers (the dead heat) went to different quarterfinals.
@@ -30,7 +34,8 @@ TEST_CASE("the realised graph carries who took each channel and why") {
     for (const auto& c : channels)
         if (race_name(r.event, c.from) == "Heat 6" && c.reason == Reason::q) {
             ++q_channels;
-            for (auto id : c.athletes) by_time.push_back(r.event.name_of(id));
+            for (auto id : c.athletes)
+                by_time.push_back(r.event.name_of(id));
         }
     CHECK(q_channels == 2);
     CHECK(by_time == std::vector<std::string>{"Pieter Gysel", "Arian Nachbar"});
@@ -42,8 +47,11 @@ TEST_CASE("the replay order is topological and follows the running order") {
     const auto graph = ProgressionGraph::of(r.event);
     const auto order = graph.replay_order();
     REQUIRE(order.size() == 8 + 4 + 2 + 2);
-    const auto position = [&](RaceRef ref) { return std::find(order.begin(), order.end(), ref) - order.begin(); };
-    for (const auto& c : graph.channels()) CHECK(position(c.from) < position(c.to));
+    const auto position = [&](RaceRef ref) {
+        return std::find(order.begin(), order.end(), ref) - order.begin();
+    };
+    for (const auto& c : graph.channels())
+        CHECK(position(c.from) < position(c.to));
     CHECK(race_name(r.event, order.front()) == "Heat 1");
     CHECK(race_name(r.event, order.back()) == "Final B");
 }
@@ -70,7 +78,8 @@ TEST_CASE("a race no skater of the round before raced is reported") {
     const auto r = replay(event);
     bool reported = false;
     for (const auto& d : r.diagnostics)
-        reported = reported || d.message == "Zoe Omega raced Quarterfinal 2 but no race of the Heats";
+        reported =
+            reported || d.message == "Zoe Omega raced Quarterfinal 2 but no race of the Heats";
     CHECK(reported);
 }
 

@@ -1,6 +1,6 @@
-#include <doctest/doctest.h>
-
 #include "heatgraph/race_time.hpp"
+
+#include <doctest/doctest.h>
 
 using namespace heatgraph;
 

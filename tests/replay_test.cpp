@@ -35,7 +35,8 @@ TEST_CASE("every skater of every later round is explained in the round before") 
                     CHECK(explained);
                 }
         }
-        for (const auto& d : r.diagnostics) CHECK_MESSAGE(d.severity != Severity::error, d.message);
+        for (const auto& d : r.diagnostics)
+            CHECK_MESSAGE(d.severity != Severity::error, d.message);
     }
 }
 
@@ -84,9 +85,11 @@ TEST_CASE("World Games: the missing Q marks are explained by the time rule") {
     const auto r = replay(test::seed("world-games-2022-men-1000m-sprint"));
     CHECK(why(row_of(r, "Heat 1", "Andrés Jiménez")) == "Q recorded -> Semifinals");
     CHECK(why(row_of(r, "Heat 1", "Duccio Marsili")) == "q recorded -> Semifinals");
-    for (const auto& [race, who] : std::vector<std::pair<std::string, std::string>>{
-             {"Heat 1", "Jorge Luis Martínez"}, {"Heat 1", "Mike Alejandro Paez"},
-             {"Heat 3", "Francisco Peula"}, {"Heat 3", "Santiago Roumec"}})
+    for (const auto& [race, who] :
+         std::vector<std::pair<std::string, std::string>>{{"Heat 1", "Jorge Luis Martínez"},
+                                                          {"Heat 1", "Mike Alejandro Paez"},
+                                                          {"Heat 3", "Francisco Peula"},
+                                                          {"Heat 3", "Santiago Roumec"}})
         CHECK(why(row_of(r, race, who)) == "q inferred -> Semifinals");
     CHECK(why(row_of(r, "Heat 4", "Nils Bühnemann")) == "-");  // 13th fastest: 1:25.936
     CHECK(why(row_of(r, "Semifinal 1", "Simon Albrecht")) == "q inferred -> Final");
@@ -131,9 +134,10 @@ TEST_CASE("2026: time qualifiers after referee advancements, and a fastest third
 }
 
 TEST_CASE("a recorded mark the rules disagree with is a diagnostic with its line") {
-    auto top_two = parse_format("[[transition]]\nfrom = \"heats\"\nplace_quota = 2\n"
-                                "time_pool = \"none\"\n[finals]\nfinal_b = \"none\"\n",
-                                "top-two.toml");
+    auto top_two = parse_format(
+        "[[transition]]\nfrom = \"heats\"\nplace_quota = 2\n"
+        "time_pool = \"none\"\n[finals]\nfinal_b = \"none\"\n",
+        "top-two.toml");
     REQUIRE(top_two.ok());
     const auto r = replay(test::article(R"(= Test event 2010 =
 
@@ -152,7 +156,8 @@ TEST_CASE("a recorded mark the rules disagree with is a diagnostic with its line
 )"),
                           *top_two);
     CHECK(why(row_of(r, "Heat 1", "Anna Alpha")) == "Q recorded -> Final");
-    CHECK(has_diagnostic(r, "Bea Beta placed 2 in Heat 1, which qualifies by place, but is not in the Final", 8));
+    CHECK(has_diagnostic(
+        r, "Bea Beta placed 2 in Heat 1, which qualifies by place, but is not in the Final", 8));
     CHECK(has_diagnostic(r, "Bea Beta in Heat 1 is marked q but did not race the next round", 8));
     CHECK(has_diagnostic(r, "Cara Gamma in Heat 1 is marked Q; the rules make it ADV", 9));
 }
@@ -187,7 +192,8 @@ TEST_CASE("an advancement with no mark beyond the rules is taken as a referee ca
 }
 
 TEST_CASE("a format with other rounds than the event is reported") {
-    const auto r = replay(test::seed("world-games-2022-men-1000m-sprint"), test::format_file("isu-2002"));
+    const auto r =
+        replay(test::seed("world-games-2022-men-1000m-sprint"), test::format_file("isu-2002"));
     CHECK(has_diagnostic(r, "the format 'ISU 2002' has 8 races in the Heats; the event has 4"));
     CHECK(has_diagnostic(r, "Giuseppe Bramante in Heat 1 is marked Q; the rules make it ADV", 27));
 }
@@ -204,5 +210,6 @@ TEST_CASE("an athlete's path, race by race") {
 
     const auto unknown = athlete_path(r, "Steven Bradbury");
     REQUIRE_FALSE(unknown.ok());
-    CHECK(unknown.error().message.rfind("no athlete 'Steven Bradbury' in this event; nearest: ", 0) == 0);
+    CHECK(unknown.error().message.rfind("no athlete 'Steven Bradbury' in this event; nearest: ",
+                                        0) == 0);
 }
