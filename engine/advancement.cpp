@@ -20,6 +20,18 @@ bool can_qualify(const Row& row) {
            (row.status == Status::finished || row.status == Status::no_time);
 }
 
+Entrant entrant_of(const Row& row, const Race& race, bool advanced) {
+    return {race.number, can_qualify(row) ? row.place : std::nullopt, row.time,
+            advanced && (row.has_mark("ADV") || row.has_mark("ADVA"))};
+}
+
+std::unordered_set<AthleteId> field_of(const Round& round) {
+    std::unordered_set<AthleteId> field;
+    for (const auto& race : round.races)
+        field.insert(race.field.begin(), race.field.end());
+    return field;
+}
+
 std::vector<int> place_qualifiers(const Transition& rule, const std::vector<Entrant>& entrants) {
     std::vector<int> qualified;
     for (int i = 0; i < static_cast<int>(entrants.size()); ++i)

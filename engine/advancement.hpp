@@ -7,6 +7,7 @@
 #pragma once
 
 #include <optional>
+#include <unordered_set>
 #include <vector>
 
 #include "heatgraph/event.hpp"
@@ -23,6 +24,13 @@ struct Entrant {
 
 // A skater may qualify on the track only if placed and not removed by the officials.
 [[nodiscard]] bool can_qualify(const Row& row);
+
+// The entrant a recorded row is, `advanced` telling whether the skater raced the next round (a
+// recorded ADV mark counts only for a skater who did).
+[[nodiscard]] Entrant entrant_of(const Row& row, const Race& race, bool advanced);
+
+// Everyone who raced (or was awarded) a race of the round.
+[[nodiscard]] std::unordered_set<AthleteId> field_of(const Round& round);
 
 [[nodiscard]] std::vector<int> place_qualifiers(const Transition& rule,
                                                 const std::vector<Entrant>& entrants);

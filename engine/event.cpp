@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <array>
 
-#include "heatgraph/error.hpp"
 #include "heatgraph/identity.hpp"
 
 namespace heatgraph {
@@ -26,16 +25,6 @@ constexpr std::array<std::string_view, 4> race_prefixes{"Heat", "Quarterfinal", 
                                                         "Final"};
 
 }  // namespace
-
-std::string Error::describe() const {
-    if (file.empty()) return message;
-    if (line == 0) return file + ": " + message;
-    return file + ":" + std::to_string(line) + ": " + message;
-}
-
-std::string_view to_string(Severity severity) {
-    return severity == Severity::warning ? "warning" : "error";
-}
 
 std::string_view to_string(Status status) {
     return status_names.at(static_cast<int>(status));

@@ -22,7 +22,6 @@ constexpr int modern_isu_year = 2022;  // RULES.md §2.3 and §2.5: the 2022 and
 constexpr int era_b_year = 2010;       // RULES.md §3: era B from 2010 onward
 
 struct Observed {
-    std::vector<const Row*> rows;
     std::vector<Entrant> entrants;
     std::vector<bool> advanced;
 };
@@ -31,14 +30,8 @@ Observed observe(const Round& round, const std::unordered_set<AthleteId>& next) 
     Observed o;
     for (const auto& race : round.races)
         for (const auto& row : race.results) {
-            o.rows.push_back(&row);
             o.advanced.push_back(next.count(row.athlete) > 0);
-            Entrant e;
-            e.race = race.number;
-            e.place = detail::can_qualify(row) ? row.place : std::nullopt;
-            e.time = row.time;
-            e.referee = o.advanced.back() && (row.has_mark("ADV") || row.has_mark("ADVA"));
-            o.entrants.push_back(e);
+            o.entrants.push_back(detail::entrant_of(row, race, o.advanced.back()));
         }
     return o;
 }
@@ -143,13 +136,7 @@ Transition infer_transition(const Round& round, const std::unordered_set<Athlete
 std::unordered_set<AthleteId> field_of(const Race& race) {
     return {race.field.begin(), race.field.end()};
 }
-std::unordered_set<AthleteId> field_of(const Round& round) {
-    std::unordered_set<AthleteId> field;
-    for (const auto& race : round.races)
-        field.insert(race.field.begin(), race.field.end());
-    return field;
-}
-
+using detail::field_of;
 FinalsRule infer_finals(const Round& semis, const Round& finals, const Transition& into_a,
                         bool modern) {
     FinalsRule rule;

@@ -52,8 +52,11 @@ ProgressionGraph ProgressionGraph::of(const Event& event) {
         impl->round_names.push_back(event.rounds[r].name);
         for (std::size_t k = 0; k < event.rounds[r].races.size(); ++k) {
             const auto& race = event.rounds[r].races[k];
-            vertex[r].push_back(boost::add_vertex(
-                RaceVertex{{static_cast<int>(r), static_cast<int>(k)}, race.name, race.raced}, g));
+            // Add, then fill the bundle: add_vertex(property, g) trips GCC 12's
+            // maybe-uninitialized in Boost's named-graph path under the sanitizers.
+            const auto v = boost::add_vertex(g);
+            g[v] = RaceVertex{{static_cast<int>(r), static_cast<int>(k)}, race.name, race.raced};
+            vertex[r].push_back(v);
         }
     }
     for (std::size_t r = 0; r + 1 < event.rounds.size(); ++r) {

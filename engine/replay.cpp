@@ -15,19 +15,13 @@ namespace heatgraph {
 
 namespace {
 
+using detail::field_of;
 using detail::TransitionReplay;
 
 const Transition* rule_for(const Format& format, RoundKind kind) {
     for (const auto& t : format.transitions)
         if (t.from == kind) return &t;
     return nullptr;
-}
-
-std::unordered_set<AthleteId> field_of(const Round& round) {
-    std::unordered_set<AthleteId> field;
-    for (const auto& race : round.races)
-        field.insert(race.field.begin(), race.field.end());
-    return field;
 }
 
 // Rounds in the order their transitions can be replayed: a round is complete once the

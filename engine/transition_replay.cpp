@@ -32,13 +32,6 @@ std::vector<char> members(std::size_t size, const std::vector<int>& indices) {
     return in;
 }
 
-std::unordered_set<AthleteId> field_of(const Round& round) {
-    std::unordered_set<AthleteId> field;
-    for (const auto& race : round.races)
-        field.insert(race.field.begin(), race.field.end());
-    return field;
-}
-
 // Does the rule's time cut select exactly `chosen`?
 bool cut_selects(const TimeCut& cut, const std::vector<int>& chosen, std::size_t size) {
     const auto in_chosen = members(size, chosen);
@@ -102,11 +95,7 @@ void TransitionReplay::explain(const std::string& target,
     std::vector<int> extra;
     for (int i = 0; i < static_cast<int>(rows_.size()); ++i) {
         const Row& row = *rows_[i].row;
-        const bool in_target = advanced.count(row.athlete) > 0;
-        entrants[i].race = rows_[i].race->number;
-        entrants[i].place = can_qualify(row) ? row.place : std::nullopt;
-        entrants[i].time = row.time;
-        entrants[i].referee = in_target && has_any(row, {"ADV", "ADVA"});
+        entrants[i] = entrant_of(row, *rows_[i].race, advanced.count(row.athlete) > 0);
     }
     const auto by_place = place_qualifiers(rule_, entrants);
     const auto in_by_place = members(rows_.size(), by_place);

@@ -32,12 +32,6 @@ const std::string two_heats = R"(===Heats===
 | 4 | Dora Delta | | 1:29.300 | |
 )";
 
-bool has_diagnostic(const Event& e, const std::string& text, int line = -1) {
-    for (const auto& d : e.diagnostics)
-        if (d.message.find(text) != std::string::npos && (line < 0 || d.line == line)) return true;
-    return false;
-}
-
 }  // namespace
 
 TEST_CASE("all five seeds are read with every race and row") {
@@ -111,14 +105,15 @@ TEST_CASE("rows without a rank, No time, several marks in a cell and lost notes"
     CHECK(hwang.marks == std::vector<std::string>{"'", "OR"});
     CHECK(hwang.note == "', OR");
 
-    CHECK(has_diagnostic(event, "Heats: 23 notes were lost in export", 36));
-    CHECK(has_diagnostic(event, "Quarterfinals: 17 notes were lost in export", 71));
+    CHECK(test::has_diagnostic(event.diagnostics, "Heats: 23 notes were lost in export", 36));
+    CHECK(
+        test::has_diagnostic(event.diagnostics, "Quarterfinals: 17 notes were lost in export", 71));
 }
 
 TEST_CASE("markup debris is read as an empty cell and reported") {
     const auto event = test::seed("world-games-2022-men-1000m-sprint");
     CHECK(event.find_race("Heat 3")->results[0].country.empty());
-    CHECK(has_diagnostic(event, "47 rows carried markup debris ('align=left')"));
+    CHECK(test::has_diagnostic(event.diagnostics, "47 rows carried markup debris ('align=left')"));
 }
 
 TEST_CASE("heats printed out of order are put in running order, and the disorder reported") {
@@ -128,7 +123,7 @@ TEST_CASE("heats printed out of order are put in running order, and the disorder
     REQUIRE(heats.races.size() == 4);
     CHECK(heats.races[1].name == "Heat 2");
     CHECK(heats.races[1].results[0].printed_name == "Daniel Zapata");
-    CHECK(has_diagnostic(event, "Heat 2 is printed after Heat 3", 45));
+    CHECK(test::has_diagnostic(event.diagnostics, "Heat 2 is printed after Heat 3", 45));
 }
 
 TEST_CASE("semifinal tables captioned ';Heat N' are the semifinals") {
@@ -181,7 +176,7 @@ TEST_CASE("unknown marks and columns are kept and reported") {
     const auto& row = event.rounds[0].races[0].results[0];
     CHECK(row.marks == std::vector<std::string>{"Q", "XYZ"});
     CHECK(row.extra == std::vector<std::pair<std::string, std::string>>{{"Lane", "2"}});
-    CHECK(has_diagnostic(event, "unknown mark 'XYZ' kept", 7));
+    CHECK(test::has_diagnostic(event.diagnostics, "unknown mark 'XYZ' kept", 7));
 }
 
 TEST_CASE("a penalty printed with a place keeps the place as printed") {
@@ -195,7 +190,7 @@ TEST_CASE("a penalty printed with a place keeps the place as printed") {
     CHECK(row.status == Status::PEN);
     CHECK_FALSE(row.place);
     CHECK(row.printed_rank == 2);
-    CHECK(has_diagnostic(event, "Bea Beta has a place (2) and the mark PEN", 8));
+    CHECK(test::has_diagnostic(event.diagnostics, "Bea Beta has a place (2) and the mark PEN", 8));
 }
 
 TEST_CASE("a minimal article of per-heat tables and a single final") {

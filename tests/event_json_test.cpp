@@ -33,9 +33,7 @@ TEST_CASE("the replay JSON follows the contract of DESIGN.md") {
 }
 
 TEST_CASE("the JSON export reads back as the same event") {
-    for (const char* name :
-         {"olympics-2002-men-1000m", "olympics-2006-men-1000m", "olympics-2022-men-1000m",
-          "olympics-2026-men-1000m", "world-games-2022-men-1000m-sprint"}) {
+    for (const char* name : test::all_seeds) {
         CAPTURE(std::string(name));
         const auto first = replay(test::seed(name));
         const auto json = replay_to_json(first);

@@ -6,22 +6,8 @@ using namespace heatgraph;
 using test::row_of;
 using test::why;
 
-namespace {
-
-const char* const all_seeds[] = {"olympics-2002-men-1000m", "olympics-2006-men-1000m",
-                                 "olympics-2022-men-1000m", "olympics-2026-men-1000m",
-                                 "world-games-2022-men-1000m-sprint"};
-
-bool has_diagnostic(const Replay& r, const std::string& text, int line = -1) {
-    for (const auto& d : r.diagnostics)
-        if (d.message.find(text) != std::string::npos && (line < 0 || d.line == line)) return true;
-    return false;
-}
-
-}  // namespace
-
 TEST_CASE("every skater of every later round is explained in the round before") {
-    for (const char* name : all_seeds) {
+    for (const char* name : test::all_seeds) {
         CAPTURE(std::string(name));
         const auto r = replay(test::seed(name));
         for (std::size_t k = 1; k < r.event.rounds.size(); ++k) {
@@ -94,7 +80,7 @@ TEST_CASE("World Games: the missing Q marks are explained by the time rule") {
     CHECK(why(row_of(r, "Heat 4", "Nils Bühnemann")) == "-");  // 13th fastest: 1:25.936
     CHECK(why(row_of(r, "Semifinal 1", "Simon Albrecht")) == "q inferred -> Final");
     CHECK(why(row_of(r, "Semifinal 1", "Daniel Zapata")) == "-");
-    CHECK(has_diagnostic(r, "Heats: 8 time qualifier(s) are marked Q"));
+    CHECK(test::has_diagnostic(r.diagnostics, "Heats: 8 time qualifier(s) are marked Q"));
 }
 
 TEST_CASE("2006: two fastest thirds, three by a dead heat, and referee advancements on top") {
@@ -156,10 +142,13 @@ TEST_CASE("a recorded mark the rules disagree with is a diagnostic with its line
 )"),
                           *top_two);
     CHECK(why(row_of(r, "Heat 1", "Anna Alpha")) == "Q recorded -> Final");
-    CHECK(has_diagnostic(
-        r, "Bea Beta placed 2 in Heat 1, which qualifies by place, but is not in the Final", 8));
-    CHECK(has_diagnostic(r, "Bea Beta in Heat 1 is marked q but did not race the next round", 8));
-    CHECK(has_diagnostic(r, "Cara Gamma in Heat 1 is marked Q; the rules make it ADV", 9));
+    CHECK(test::has_diagnostic(
+        r.diagnostics,
+        "Bea Beta placed 2 in Heat 1, which qualifies by place, but is not in the Final", 8));
+    CHECK(test::has_diagnostic(
+        r.diagnostics, "Bea Beta in Heat 1 is marked q but did not race the next round", 8));
+    CHECK(test::has_diagnostic(r.diagnostics,
+                               "Cara Gamma in Heat 1 is marked Q; the rules make it ADV", 9));
 }
 
 TEST_CASE("an advancement with no mark beyond the rules is taken as a referee call, and said") {
@@ -188,14 +177,17 @@ TEST_CASE("an advancement with no mark beyond the rules is taken as a referee ca
 )"));
     // Cara advanced, the faster third Fay did not: Cara cannot be a time qualifier.
     CHECK(why(row_of(r, "Heat 1", "Cara Gamma")) == "ADV inferred -> Final");
-    CHECK(has_diagnostic(r, "Cara Gamma advanced from Heat 1 to the Final with no mark", 9));
+    CHECK(test::has_diagnostic(r.diagnostics,
+                               "Cara Gamma advanced from Heat 1 to the Final with no mark", 9));
 }
 
 TEST_CASE("a format with other rounds than the event is reported") {
     const auto r =
         replay(test::seed("world-games-2022-men-1000m-sprint"), test::format_file("isu-2002"));
-    CHECK(has_diagnostic(r, "the format 'ISU 2002' has 8 races in the Heats; the event has 4"));
-    CHECK(has_diagnostic(r, "Giuseppe Bramante in Heat 1 is marked Q; the rules make it ADV", 27));
+    CHECK(test::has_diagnostic(r.diagnostics,
+                               "the format 'ISU 2002' has 8 races in the Heats; the event has 4"));
+    CHECK(test::has_diagnostic(
+        r.diagnostics, "Giuseppe Bramante in Heat 1 is marked Q; the rules make it ADV", 27));
 }
 
 TEST_CASE("an athlete's path, race by race") {

@@ -9,6 +9,17 @@
 
 namespace heatgraph::test {
 
+inline const char* const all_seeds[] = {"olympics-2002-men-1000m", "olympics-2006-men-1000m",
+                                        "olympics-2022-men-1000m", "olympics-2026-men-1000m",
+                                        "world-games-2022-men-1000m-sprint"};
+
+// Some diagnostic contains `text` (on `line`, when given).
+inline bool has_diagnostic(const Diagnostics& diagnostics, const std::string& text, int line = -1) {
+    for (const auto& d : diagnostics)
+        if (d.message.find(text) != std::string::npos && (line < 0 || d.line == line)) return true;
+    return false;
+}
+
 inline std::string source_path(const std::string& relative) {
     return std::string(HEATGRAPH_SOURCE_DIR) + "/" + relative;
 }
