@@ -110,7 +110,7 @@ class ArticleReader {
             return Error{source_, 0,
                          "no results tables (expected pipe tables under a '==Results==' "
                          "heading, in rounds such as '===Heats===')"};
-        if (auto error = assemble()) return *error;
+        assemble();
         detail::assign_athletes(event_);
         detail::settle_event_info(event_.info, infobox_lines_);
         check_competitors();
@@ -187,21 +187,8 @@ class ArticleReader {
     }
 
     std::optional<Error> start_table(std::string_view line, int number) {
-        auto header = detail::parse_header(line, number, source_);
-        if (!header) return header.error();
-        table_ = Table{std::move(*header), {}, false};
-        // The race a table is: a ';' caption (held until the next table), a plain line right
-        // above it, or a "====Final A====" heading; only one that names a race counts, so a
-        // date line above a table is not taken for one.
-        std::vector<std::string_view> captions;
-        if (caption_line_ > 0 || caption_line_ == -(number - 1)) captions.push_back(caption_);
-        captions.push_back(final_caption_);
-        for (auto caption : captions) {
-            if (round_kind_from_string(caption)) {
-                table_->caption = std::string(caption);
-                break;
-            }
-        }
+        table_ = Table{};
+        const std::string caption = table_caption(number);
         caption_.clear();
         caption_line_ = 0;
         if (!in_results_) return std::nullopt;  // records and other tables: not results
@@ -210,6 +197,10 @@ class ArticleReader {
                 warn(number, "table under Results but before any round heading; not read");
             return std::nullopt;
         }
+        auto header = detail::parse_header(line, number, source_);
+        if (!header) return header.error();
+        table_->header = std::move(*header);
+        table_->caption = caption;
         table_->read = true;
         if (!table_->header.has(Column::name))
             return Error{source_, number, "results table has no athlete column (Athlete or Name)"};
@@ -227,6 +218,18 @@ class ArticleReader {
                                      race_prefix(*round_))};
         }
         return std::nullopt;
+    }
+
+    // The race a table is: a ';' caption (held until the next table), a plain line right above
+    // it, or a "====Final A====" heading; only one that names a race counts, so a date line
+    // above a table is not taken for one.
+    std::string table_caption(int number) const {
+        std::vector<std::string_view> captions;
+        if (caption_line_ > 0 || caption_line_ == -(number - 1)) captions.push_back(caption_);
+        captions.push_back(final_caption_);
+        for (auto caption : captions)
+            if (round_kind_from_string(caption)) return std::string(caption);
+        return {};
     }
 
     std::optional<Error> place_row(detail::TableRow parsed, int number) {
@@ -271,7 +274,7 @@ class ArticleReader {
     }
 
     // Rounds in running order, races by number; printed disorder is reported.
-    std::optional<Error> assemble() {
+    void assemble() {
         if (!std::is_sorted(print_order_.begin(), print_order_.end())) {
             const auto it = std::is_sorted_until(print_order_.begin(), print_order_.end());
             warn(races_.at(*it).line,
@@ -307,7 +310,6 @@ class ArticleReader {
             warn(0, fmt::format("{} rows carried markup debris ('align=left'); the cells were "
                                 "read as empty",
                                 debris_rows_));
-        return std::nullopt;
     }
 
     // A Final B prints the overall ranks (5, 6, 7); its race places are 1, 2, 3. Any other race

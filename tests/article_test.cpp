@@ -287,3 +287,12 @@ TEST_CASE("a large article is read in full") {
     CHECK(event.rounds[0].races.size() == 20000);
     CHECK(event.athletes.size() == 80000);
 }
+
+TEST_CASE("tables outside the results, such as records, are not read") {
+    const auto event = test::article(
+        "= Records and results 2010 =\n\n==Records==\n| Date | Round "
+        "| Time\n| 13 February | Heat 7 | 1:28.183\n\n" +
+        with_results(two_heats).substr(with_results(two_heats).find("==Results==")));
+    CHECK(event.rounds.size() == 2);
+    CHECK(event.athletes.size() == 4);
+}
