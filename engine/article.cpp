@@ -4,10 +4,8 @@
 
 #include <algorithm>
 #include <cctype>
-#include <fstream>
 #include <map>
 #include <set>
-#include <sstream>
 #include <unordered_map>
 
 #include "article_table.hpp"
@@ -16,6 +14,7 @@
 #include "heatgraph/event_json.hpp"
 #include "heatgraph/identity.hpp"
 #include "text.hpp"
+#include "utf8.hpp"
 
 namespace heatgraph {
 
@@ -29,18 +28,8 @@ using detail::trim;
 std::optional<int> first_binary_line(std::string_view text) {
     int line = 1;
     for (std::size_t i = 0; i < text.size();) {
-        const auto c = static_cast<unsigned char>(text[i]);
-        if (c == '\n') ++line;
-        if (c == 0) return line;
-        const int extra = c < 0x80           ? 0
-                          : (c >> 5) == 0x6  ? 1
-                          : (c >> 4) == 0xE  ? 2
-                          : (c >> 3) == 0x1E ? 3
-                                             : -1;
-        if (extra < 0 || i + extra >= text.size()) return line;
-        for (int k = 1; k <= extra; ++k)
-            if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) return line;
-        i += extra + 1;
+        if (text[i] == '\n') ++line;
+        if (text[i] == '\0' || !detail::decode_utf8(text, i)) return line;
     }
     return std::nullopt;
 }
@@ -329,16 +318,10 @@ class ArticleReader {
         }
     }
 
-    int competitors_line() const {
-        for (std::size_t i = 0; i < event_.info.infobox.size(); ++i)
-            if (event_.info.infobox[i].first == "Competitors") return infobox_lines_.at(i);
-        return 0;
-    }
-
     void check_competitors() {
         const auto& n = event_.info.competitors;
         if (n && *n != static_cast<int>(event_.athletes.size()))
-            warn(competitors_line(),
+            warn(detail::infobox_line(event_.info, infobox_lines_, "Competitors"),
                  fmt::format("the infobox says {} competitors; the results name {}", *n,
                              event_.athletes.size()));
     }
@@ -385,11 +368,9 @@ Result<Event> parse_article(std::string_view text, std::string source) {
 }
 
 Result<Event> load_event(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return Error{path, 0, "cannot open the file"};
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    const std::string text = std::move(buffer).str();
+    const auto file = detail::read_file(path);
+    if (!file) return Error{path, 0, "cannot open the file"};
+    const std::string& text = *file;
     const auto start = text.find_first_not_of(" \t\r\n");
     if (start != std::string::npos && text[start] == '{') return parse_event_json(text, path);
     return parse_article(text, path);

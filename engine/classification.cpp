@@ -116,6 +116,12 @@ void rank_group(std::vector<std::pair<std::vector<double>, Standing>> group, Cla
 
 }  // namespace
 
+const Standing* find_standing(const Classification& classification, AthleteId athlete) {
+    for (const auto& s : classification)
+        if (s.athlete == athlete) return &s;
+    return nullptr;
+}
+
 double era_a_points(const ClassificationRule& rule, int place, int tied) {
     double sum = 0;
     for (int p = place; p < place + tied; ++p)

@@ -80,17 +80,6 @@ std::optional<std::string> EventInfo::field(std::string_view key) const {
 
 namespace {
 
-std::vector<std::string> folded_words(std::string_view name) {
-    std::vector<std::string> words;
-    std::size_t start = 0;
-    for (std::size_t i = 0; i <= name.size(); ++i)
-        if (i == name.size() || name[i] == ' ' || name[i] == '-') {
-            if (auto w = fold_name(name.substr(start, i - start)); !w.empty()) words.push_back(w);
-            start = i + 1;
-        }
-    return words;
-}
-
 // Every word of `part` is a word of `name`: "Bradbury" is part of "Steven Bradbury".
 bool names_part_of(std::string_view part, std::string_view name) {
     const auto words = folded_words(name);

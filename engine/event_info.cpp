@@ -23,13 +23,13 @@ std::optional<int> first_year(std::string_view text) {
     return std::nullopt;
 }
 
-int line_of(const EventInfo& info, const std::vector<int>& lines, std::string_view key) {
+}  // namespace
+
+int infobox_line(const EventInfo& info, const std::vector<int>& lines, std::string_view key) {
     for (std::size_t i = 0; i < info.infobox.size() && i < lines.size(); ++i)
         if (info.infobox[i].first == key) return lines[i];
     return 0;
 }
-
-}  // namespace
 
 void settle_event_info(EventInfo& info, const std::vector<int>& lines) {
     if (const auto games = info.field("Games")) info.year = first_year(*games);
@@ -41,7 +41,7 @@ void settle_event_info(EventInfo& info, const std::vector<int>& lines) {
         const auto value = info.field(medals[m]);
         if (!value || value->empty()) continue;
         Medalist medalist{m + 1, *value, info.field(std::string(medals[m]) + "noc").value_or(""),
-                          line_of(info, lines, medals[m])};
+                          infobox_line(info, lines, medals[m])};
         // "ITA Duccio Marsili": a country code printed before the name.
         const auto& name = medalist.name;
         if (name.size() > 4 && name[3] == ' ' &&

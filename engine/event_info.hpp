@@ -6,6 +6,10 @@
 
 namespace heatgraph::detail {
 
+// The source line of the infobox field `key` (0 when unknown); `lines` as below.
+[[nodiscard]] int infobox_line(const EventInfo& info, const std::vector<int>& lines,
+                               std::string_view key);
+
 // `lines` gives the source line of each infobox field (empty: unknown).
 void settle_event_info(EventInfo& info, const std::vector<int>& lines);
 

@@ -156,11 +156,10 @@ std::string path_to_json(const Replay& replay, const std::vector<PathStep>& path
         steps.push_back(j);
     }
     json out{{"athlete", id >= 0 ? json(e.name_of(id)) : json(nullptr)}, {"path", steps}};
-    for (const auto& s : replay.classification)
-        if (s.athlete == id) {
-            out["rank"] = optional_json(s.rank);
-            out["eliminated_in"] = s.eliminated_in;
-        }
+    if (const Standing* s = find_standing(replay.classification, id)) {
+        out["rank"] = optional_json(s->rank);
+        out["eliminated_in"] = s->eliminated_in;
+    }
     return out.dump(indent) + "\n";
 }
 

@@ -6,8 +6,9 @@
 
 #include <algorithm>
 #include <array>
-#include <fstream>
 #include <sstream>
+
+#include "text.hpp"
 
 namespace heatgraph {
 
@@ -203,11 +204,9 @@ Result<Format> parse_format(std::string_view toml_text, std::string source) {
 }
 
 Result<Format> load_format(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return Error{path, 0, "cannot open the format file"};
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    return parse_format(buffer.str(), path);
+    const auto text = detail::read_file(path);
+    if (!text) return Error{path, 0, "cannot open the format file"};
+    return parse_format(*text, path);
 }
 
 std::string format_to_toml(const Format& format) {

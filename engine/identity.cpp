@@ -5,6 +5,8 @@
 #include <cctype>
 #include <cstdint>
 
+#include "utf8.hpp"
+
 namespace heatgraph {
 
 namespace {
@@ -209,38 +211,13 @@ constexpr std::array<std::string_view, 0x180 - 0xC0> latin_fold{
     "s",
 };
 
-// Decodes one UTF-8 sequence at text[i], advancing i; malformed bytes decode as U+FFFD.
-char32_t next_code_point(std::string_view text, std::size_t& i) {
-    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
-    const unsigned char lead = byte(i);
-    int extra = lead < 0x80           ? 0
-                : (lead >> 5) == 0x6  ? 1
-                : (lead >> 4) == 0xE  ? 2
-                : (lead >> 3) == 0x1E ? 3
-                                      : -1;
-    if (extra < 0 || i + extra >= text.size()) {
-        ++i;
-        return 0xFFFD;
-    }
-    char32_t cp = extra == 0 ? lead : lead & (0x3F >> extra);
-    for (int k = 1; k <= extra; ++k) {
-        if ((byte(i + k) & 0xC0) != 0x80) {
-            ++i;
-            return 0xFFFD;
-        }
-        cp = (cp << 6) | (byte(i + k) & 0x3F);
-    }
-    i += extra + 1;
-    return cp;
-}
-
 }  // namespace
 
 std::string fold_name(std::string_view name) {
     std::string folded;
     folded.reserve(name.size());
     for (std::size_t i = 0; i < name.size();) {
-        const char32_t cp = next_code_point(name, i);
+        const char32_t cp = detail::decode_utf8(name, i).value_or(0xFFFD);
         if (cp < 0x80) {
             const auto c = static_cast<unsigned char>(cp);
             if (std::isalnum(c)) folded += static_cast<char>(std::tolower(c));
@@ -249,6 +226,17 @@ std::string fold_name(std::string_view name) {
         }
     }
     return folded;
+}
+
+std::vector<std::string> folded_words(std::string_view name) {
+    std::vector<std::string> words;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= name.size(); ++i)
+        if (i == name.size() || name[i] == ' ' || name[i] == '-') {
+            if (auto w = fold_name(name.substr(start, i - start)); !w.empty()) words.push_back(w);
+            start = i + 1;
+        }
+    return words;
 }
 
 int edit_distance(std::string_view a, std::string_view b) {

@@ -80,15 +80,13 @@ void check_medalists(const Replay& replay, Diagnostics& out) {
                  fmt::format("infobox medalist '{}' raced no race of the event", medalist.name)});
             continue;
         }
-        const auto it = std::find_if(replay.classification.begin(), replay.classification.end(),
-                                     [&](const Standing& s) { return s.athlete == *id; });
-        if (it == replay.classification.end() || it->rank != medalist.medal)
+        const Standing* it = find_standing(replay.classification, *id);
+        if (!it || it->rank != medalist.medal)
             out.push_back({Severity::error, medalist.line,
                            fmt::format("the infobox gives {} medal {}; the replay ranks them {}",
                                        medalist.name, medalist.medal,
-                                       it != replay.classification.end() && it->rank
-                                           ? std::to_string(*it->rank)
-                                           : std::string("unranked"))});
+                                       it && it->rank ? std::to_string(*it->rank)
+                                                      : std::string("unranked"))});
     }
 }
 
@@ -99,10 +97,8 @@ void check_printed_ranks(const Replay& replay, Diagnostics& out) {
     for (const auto& race : event.rounds.back().races) {
         for (const auto& row : race.results) {
             if (!row.printed_rank || !row.place) continue;
-            const auto it =
-                std::find_if(replay.classification.begin(), replay.classification.end(),
-                             [&](const Standing& s) { return s.athlete == row.athlete; });
-            if (it != replay.classification.end() && it->rank != row.printed_rank)
+            const Standing* it = find_standing(replay.classification, row.athlete);
+            if (it && it->rank != row.printed_rank)
                 out.push_back({Severity::warning, row.line,
                                fmt::format("{} is printed {} in {}; the classification ranks "
                                            "them {}",
@@ -156,12 +152,8 @@ Result<std::vector<PathStep>> athlete_path(const Replay& replay, std::string_vie
         const auto key = fold_name(athlete);
         for (const auto& a : event.athletes) {
             int d = edit_distance(key, fold_name(a.name));
-            std::size_t start = 0;
-            for (std::size_t i = 0; i <= a.name.size(); ++i)
-                if (i == a.name.size() || a.name[i] == ' ') {
-                    d = std::min(d, edit_distance(key, fold_name(a.name.substr(start, i - start))));
-                    start = i + 1;
-                }
+            for (const auto& word : folded_words(a.name))
+                d = std::min(d, edit_distance(key, word));
             near.emplace_back(d, a.name);
         }
         std::sort(near.begin(), near.end());

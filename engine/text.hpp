@@ -2,7 +2,10 @@
 #pragma once
 
 #include <charconv>
+#include <fstream>
 #include <optional>
+#include <sstream>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -43,6 +46,15 @@ inline std::optional<int> parse_int(std::string_view s) {
     const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
     if (ec != std::errc{} || end != s.data() + s.size() || s.empty()) return std::nullopt;
     return value;
+}
+
+// The whole file; nullopt when it cannot be opened.
+inline std::optional<std::string> read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return std::nullopt;
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    return std::move(buffer).str();
 }
 
 }  // namespace heatgraph::detail

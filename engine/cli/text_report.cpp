@@ -36,12 +36,6 @@ std::string place_text(const Row& row) {
     return std::to_string(*row.place);
 }
 
-std::optional<Standing> standing_of(const Replay& replay, AthleteId id) {
-    for (const auto& s : replay.classification)
-        if (s.athlete == id) return s;
-    return std::nullopt;
-}
-
 std::string rank_text(const std::optional<int>& rank) {
     return rank ? std::to_string(*rank) : "–";
 }
@@ -130,7 +124,7 @@ std::string path_report(const Replay& replay, const std::vector<PathStep>& path)
                    fmt::format("{}", fmt::join(row.marks, " ")), advance_text(row)});
     }
     out += table.render();
-    if (const auto s = standing_of(replay, id))
+    if (const Standing* s = find_standing(replay.classification, id))
         out += fmt::format("Final classification: {} (out in {})\n", rank_text(s->rank),
                            s->eliminated_in);
     return out;

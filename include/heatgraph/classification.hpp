@@ -22,6 +22,10 @@ struct Standing {
 
 using Classification = std::vector<Standing>;
 
+// The athlete's standing; nullptr when they are not classified.
+[[nodiscard]] const Standing* find_standing(const Classification& classification,
+                                            AthleteId athlete);
+
 // `replayed` must carry the replay's advances and the finals it decided (see replay.hpp).
 [[nodiscard]] Classification classify(const Event& replayed, const ClassificationRule& rule);
 

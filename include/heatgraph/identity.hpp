@@ -16,6 +16,9 @@ namespace heatgraph {
 // everything else dropped.
 [[nodiscard]] std::string fold_name(std::string_view name);
 
+// The folded words of a name, split at spaces and hyphens: "Ahn Hyun-soo" -> ahn, hyun, soo.
+[[nodiscard]] std::vector<std::string> folded_words(std::string_view name);
+
 // Damerau-Levenshtein (optimal string alignment) distance.
 [[nodiscard]] int edit_distance(std::string_view a, std::string_view b);
 

@@ -1,0 +1,35 @@
+// Private: UTF-8 decoding shared by the reader's text check and name folding.
+#pragma once
+
+#include <optional>
+#include <string_view>
+
+namespace heatgraph::detail {
+
+// Decodes the sequence at text[i] and moves i past it; on a malformed sequence returns nullopt
+// and moves i one byte on.
+inline std::optional<char32_t> decode_utf8(std::string_view text, std::size_t& i) {
+    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+    const unsigned char lead = byte(i);
+    const int extra = lead < 0x80           ? 0
+                      : (lead >> 5) == 0x6  ? 1
+                      : (lead >> 4) == 0xE  ? 2
+                      : (lead >> 3) == 0x1E ? 3
+                                            : -1;
+    if (extra < 0 || i + extra >= text.size()) {
+        ++i;
+        return std::nullopt;
+    }
+    char32_t cp = extra == 0 ? lead : lead & (0x3F >> extra);
+    for (int k = 1; k <= extra; ++k) {
+        if ((byte(i + k) & 0xC0) != 0x80) {
+            ++i;
+            return std::nullopt;
+        }
+        cp = (cp << 6) | (byte(i + k) & 0x3F);
+    }
+    i += extra + 1;
+    return cp;
+}
+
+}  // namespace heatgraph::detail
