@@ -1,6 +1,7 @@
 #include "advancement.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <unordered_set>
 
 namespace heatgraph::detail {
@@ -104,6 +105,27 @@ TimeCut cut_by_time(const Transition& rule, const std::vector<Entrant>& entrants
             break;
     }
     return cut;
+}
+
+std::vector<int> final_b_routing(const FinalsRule& finals, const std::vector<Entrant>& entrants,
+                                 const std::vector<char>& to_final_a) {
+    std::vector<int> routed;
+    if (finals.final_b == FinalBRouting::none) return routed;
+    for (int i = 0; i < static_cast<int>(entrants.size()); ++i) {
+        const auto& place = entrants[i].place;
+        if (to_final_a[i] || !place) continue;
+        if (finals.final_b == FinalBRouting::places &&
+            (*place < finals.final_b_first_place || *place > finals.final_b_last_place))
+            continue;
+        routed.push_back(i);
+    }
+    std::stable_sort(routed.begin(), routed.end(), [&](int a, int b) {
+        const auto& x = entrants[a];
+        const auto& y = entrants[b];
+        return std::pair{*x.place, x.time.value_or(INT64_MAX)} <
+               std::pair{*y.place, y.time.value_or(INT64_MAX)};
+    });
+    return routed;
 }
 
 }  // namespace heatgraph::detail

@@ -54,4 +54,11 @@ struct TimeCut {
 [[nodiscard]] TimeCut cut_by_time(const Transition& rule, const std::vector<Entrant>& entrants,
                                   const std::vector<int>& pool, int slots);
 
+// Who the finals rule sends to Final B: of the semifinal entrants not sent to Final A, those
+// placed and not sanctioned within the routing's places (or all of them under `rest`), in
+// semifinal order (place, then time).
+[[nodiscard]] std::vector<int> final_b_routing(const FinalsRule& finals,
+                                               const std::vector<Entrant>& entrants,
+                                               const std::vector<char>& to_final_a);
+
 }  // namespace heatgraph::detail

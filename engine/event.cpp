@@ -89,6 +89,25 @@ bool names_part_of(std::string_view part, std::string_view name) {
     });
 }
 
+// The `count` names of `names` nearest to `wanted`, by folded edit distance to the whole name
+// or to any one of its words (a surname alone).
+std::vector<std::string> nearest(std::string_view wanted, const std::vector<std::string>& names,
+                                 std::size_t count) {
+    std::vector<std::pair<int, std::string>> near;
+    const auto key = fold_name(wanted);
+    for (const auto& name : names) {
+        int d = edit_distance(key, fold_name(name));
+        for (const auto& word : folded_words(name))
+            d = std::min(d, edit_distance(key, word));
+        near.emplace_back(d, name);
+    }
+    std::sort(near.begin(), near.end());
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < near.size() && i < count; ++i)
+        out.push_back(near[i].second);
+    return out;
+}
+
 }  // namespace
 
 std::optional<AthleteId> Event::find_athlete(std::string_view name) const {
@@ -111,6 +130,21 @@ const Race* Event::find_race(std::string_view race_name) const {
         for (const auto& race : round.races)
             if (race.name == race_name) return &race;
     return nullptr;
+}
+
+std::vector<std::string> Event::nearest_athletes(std::string_view name, std::size_t count) const {
+    std::vector<std::string> names;
+    for (const auto& athlete : athletes)
+        names.push_back(athlete.name);
+    return nearest(name, names, count);
+}
+
+std::vector<std::string> Event::nearest_races(std::string_view name, std::size_t count) const {
+    std::vector<std::string> names;
+    for (const auto& round : rounds)
+        for (const auto& race : round.races)
+            names.push_back(race.name);
+    return nearest(name, names, count);
 }
 
 }  // namespace heatgraph

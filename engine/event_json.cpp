@@ -7,17 +7,14 @@
 
 #include "athlete_registry.hpp"
 #include "event_info.hpp"
+#include "json_export.hpp"
 
 namespace heatgraph {
 
 namespace {
 
-// Exported in the contract's field order; read back with either.
-using json = nlohmann::ordered_json;
-
-json optional_json(const auto& value) {
-    return value ? json(*value) : json(nullptr);
-}
+using detail::json;
+using detail::optional_json;
 
 json row_json(const Event& event, const Row& row) {
     json j{{"athlete", event.name_of(row.athlete)},
@@ -116,6 +113,27 @@ Round round_from_json(const json& j) {
 
 }  // namespace
 
+namespace detail {
+
+json classification_json(const Event& event, const Classification& classification) {
+    json out = json::array();
+    for (const auto& s : classification)
+        out.push_back({{"rank", optional_json(s.rank)},
+                       {"athlete", event.name_of(s.athlete)},
+                       {"eliminated_in", s.eliminated_in}});
+    return out;
+}
+
+json diagnostics_json(const Diagnostics& diagnostics) {
+    json out = json::array();
+    for (const auto& d : diagnostics)
+        out.push_back(
+            {{"severity", to_string(d.severity)}, {"line", d.line}, {"message", d.message}});
+    return out;
+}
+
+}  // namespace detail
+
 std::string replay_to_json(const Replay& replay, int indent) {
     const auto& e = replay.event;
     json rounds = json::array();
@@ -127,19 +145,10 @@ std::string replay_to_json(const Replay& replay, int indent) {
         if (round.printed_name != round.name) r["printed_name"] = round.printed_name;
         rounds.push_back(r);
     }
-    json classification = json::array();
-    for (const auto& s : replay.classification)
-        classification.push_back({{"rank", optional_json(s.rank)},
-                                  {"athlete", e.name_of(s.athlete)},
-                                  {"eliminated_in", s.eliminated_in}});
-    json diagnostics = json::array();
-    for (const auto& d : replay.diagnostics)
-        diagnostics.push_back(
-            {{"severity", to_string(d.severity)}, {"line", d.line}, {"message", d.message}});
     const json out{{"event", event_json(replay)},
                    {"rounds", rounds},
-                   {"classification", classification},
-                   {"diagnostics", diagnostics}};
+                   {"classification", detail::classification_json(e, replay.classification)},
+                   {"diagnostics", detail::diagnostics_json(replay.diagnostics)}};
     return out.dump(indent) + "\n";
 }
 

@@ -9,13 +9,13 @@
 #include <sstream>
 
 #include "text.hpp"
+#include "toml_reader.hpp"
 
 namespace heatgraph {
 
 namespace {
 
-template <std::size_t N>
-using Names = std::array<std::string_view, N>;
+using detail::Names;
 
 constexpr Names<3> time_pool_names{"none", "next-place", "all-others"};
 constexpr Names<2> referee_names{"on-top", "take-time-slots"};
@@ -27,9 +27,9 @@ constexpr Names<2> unplaced_finalists_names{"a-before-b", "b-before-a"};
 constexpr std::array<std::string_view, 3> from_names{"heats", "quarterfinals", "semifinals"};
 
 // Reads one table of a format file, turning every unexpected key or type into an Error.
-class FormatReader {
+class FormatReader : detail::TomlReader {
   public:
-    explicit FormatReader(std::string source) : source_(std::move(source)) {}
+    using TomlReader::TomlReader;
 
     Result<Format> read(const toml::table& root) {
         Format format;
@@ -122,51 +122,6 @@ class FormatReader {
                                "transitions must be listed in running order, each "
                                "round once (heats, quarterfinals, semifinals)"};
     }
-
-    void allow(const toml::table& t, std::initializer_list<std::string_view> keys) {
-        for (const auto& [key, node] : t)
-            if (std::find(keys.begin(), keys.end(), key.str()) == keys.end())
-                fail(node, fmt::format("unknown key '{}' (expected one of: {})", key.str(),
-                                       fmt::join(keys, ", ")));
-    }
-
-    std::optional<std::string> text(const toml::table& t, std::string_view key) {
-        const auto* node = t.get(key);
-        if (!node) return std::nullopt;
-        if (const auto v = node->value<std::string>()) return v;
-        fail(*node, fmt::format("'{}' must be a string", key));
-        return std::nullopt;
-    }
-
-    std::optional<int> count(const toml::table& t, std::string_view key, int minimum) {
-        const auto* node = t.get(key);
-        if (!node) return std::nullopt;
-        const auto v = node->value<std::int64_t>();
-        if (!v || *v < minimum || *v > 1'000'000) {
-            fail(*node, fmt::format("'{}' must be a whole number of at least {}", key, minimum));
-            return std::nullopt;
-        }
-        return static_cast<int>(*v);
-    }
-
-    template <class Enum, std::size_t N>
-    std::optional<Enum> choice(const toml::table& t, std::string_view key, const Names<N>& names) {
-        const auto* node = t.get(key);
-        if (!node) return std::nullopt;
-        if (const auto v = node->value<std::string>())
-            for (std::size_t i = 0; i < N; ++i)
-                if (names[i] == *v) return static_cast<Enum>(i);
-        fail(*node, fmt::format("'{}' must be one of: {}", key, fmt::join(names, ", ")));
-        return std::nullopt;
-    }
-
-    void fail(const toml::node& node, std::string message) {
-        if (!error_)
-            error_ = Error{source_, static_cast<int>(node.source().begin.line), std::move(message)};
-    }
-
-    std::string source_;
-    std::optional<Error> error_;
 };
 
 }  // namespace

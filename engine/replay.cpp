@@ -147,22 +147,9 @@ Result<std::vector<PathStep>> athlete_path(const Replay& replay, std::string_vie
     const auto& event = replay.event;
     const auto id = event.find_athlete(athlete);
     if (!id) {
-        // Nearest by the whole name or by any one of its words (a surname alone).
-        std::vector<std::pair<int, std::string>> near;
-        const auto key = fold_name(athlete);
-        for (const auto& a : event.athletes) {
-            int d = edit_distance(key, fold_name(a.name));
-            for (const auto& word : folded_words(a.name))
-                d = std::min(d, edit_distance(key, word));
-            near.emplace_back(d, a.name);
-        }
-        std::sort(near.begin(), near.end());
-        std::vector<std::string> names;
-        for (std::size_t i = 0; i < near.size() && i < 3; ++i)
-            names.push_back(near[i].second);
         return Error{event.source, 0,
                      fmt::format("no athlete '{}' in this event; nearest: {}", athlete,
-                                 fmt::join(names, ", "))};
+                                 fmt::join(event.nearest_athletes(athlete), ", "))};
     }
     std::vector<PathStep> path;
     for (const auto& round : event.rounds)

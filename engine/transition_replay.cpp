@@ -169,22 +169,13 @@ std::vector<int> TransitionReplay::time_qualifiers(const std::vector<Entrant>& e
 }
 
 void TransitionReplay::route_final_b(Race* final_b) {
-    std::vector<int> routed;  // who the rule sends to Final B, in semifinal order
-    for (int i = 0; i < static_cast<int>(rows_.size()); ++i) {
-        const Row& row = *rows_[i].row;
-        if (row.advance || !can_qualify(row)) continue;
-        if (finals_.final_b == FinalBRouting::none) continue;
-        if (finals_.final_b == FinalBRouting::places &&
-            (*row.place < finals_.final_b_first_place || *row.place > finals_.final_b_last_place))
-            continue;
-        routed.push_back(i);
+    std::vector<Entrant> entrants;
+    std::vector<char> to_final_a;
+    for (const auto& [row, race] : rows_) {
+        entrants.push_back(entrant_of(*row, *race, false));
+        to_final_a.push_back(row->advance.has_value());
     }
-    std::stable_sort(routed.begin(), routed.end(), [&](int a, int b) {
-        const Row& x = *rows_[a].row;
-        const Row& y = *rows_[b].row;
-        return std::pair{*x.place, x.time.value_or(INT64_MAX)} <
-               std::pair{*y.place, y.time.value_or(INT64_MAX)};
-    });
+    const auto routed = final_b_routing(finals_, entrants, to_final_a);
     const Labels labels{Reason::QA, Reason::qA, Reason::ADVA};
     if (final_b) {
         const std::string name = final_b->name;

@@ -18,6 +18,16 @@ struct Options {
     std::string athlete;
     bool json = false;
     bool dot = false;
+    // whatif
+    std::string scenario;
+    std::vector<std::pair<RulingKind, std::vector<std::string>>> rulings;
+    std::string card;
+    WhatIfOptions whatif;
+    // fit
+    std::vector<std::string> events;
+    double prior = FitOptions{}.prior;
+    bool whatif_samples_given = false;  // the command line overrides the scenario
+    bool whatif_seed_given = false;
 };
 
 // Input the user can fix: reported as file:line: message, exit code 2.
@@ -40,6 +50,103 @@ void add_event_options(CLI::App& command, Options& o, bool with_json = true) {
     command.add_option("--format", o.format,
                        "format file (TOML); inferred from the event if omitted");
     if (with_json) command.add_flag("--json", o.json, "machine-readable output");
+}
+
+// Every ruling of the command line, in kind order, then in the order given.
+std::vector<Ruling> command_line_rulings(const Options& o) {
+    std::vector<Ruling> rulings;
+    for (const auto& [kind, texts] : o.rulings)
+        for (const auto& text : texts) {
+            auto ruling = parse_ruling(kind, text, kind == RulingKind::penalize ? o.card : "");
+            if (!ruling) throw InvalidInput{ruling.error()};
+            rulings.push_back(std::move(ruling).value());
+        }
+    return rulings;
+}
+
+WhatIf run_whatif(Options o) {
+    std::vector<Ruling> rulings;
+    std::string format_path = o.format;
+    if (!o.scenario.empty()) {
+        auto scenario = load_scenario(o.scenario);
+        if (!scenario) throw InvalidInput{scenario.error()};
+        if (o.event.empty()) o.event = scenario->event_path();
+        if (format_path.empty()) format_path = scenario->format_path();
+        rulings = scenario->rulings;
+        if (scenario->samples && !o.whatif_samples_given) o.whatif.samples = *scenario->samples;
+        if (scenario->seed && !o.whatif_seed_given) o.whatif.seed = *scenario->seed;
+        o.whatif.incidents = o.whatif.incidents || scenario->incidents;
+    }
+    if (o.event.empty())
+        throw InvalidInput{{"", 0, "whatif needs an EVENT or a --scenario that names one"}};
+    const auto more = command_line_rulings(o);
+    rulings.insert(rulings.end(), more.begin(), more.end());
+    if (rulings.empty() && format_path.empty())
+        throw InvalidInput{{"", 0,
+                            "whatif needs a ruling (--penalize, --rescind, --advance, "
+                            "--revoke-advance, --dns, --time, --redraw), a --format or a "
+                            "--scenario"}};
+    auto event = load_event(o.event);
+    if (!event) throw InvalidInput{event.error()};
+    std::optional<Format> format;
+    if (!format_path.empty()) {
+        auto loaded = load_format(format_path);
+        if (!loaded) throw InvalidInput{loaded.error()};
+        format = std::move(loaded).value();
+    }
+    auto result = what_if(*event, rulings, format, o.whatif);
+    if (!result) throw InvalidInput{result.error()};
+    return std::move(result).value();
+}
+
+RaceModel run_fit(const Options& o) {
+    std::vector<Event> events;
+    for (const auto& path : o.events) {
+        auto event = load_event(path);
+        if (!event) throw InvalidInput{event.error()};
+        events.push_back(std::move(event).value());
+    }
+    auto model = fit_race_model(events, FitOptions{o.prior});
+    if (!model) throw InvalidInput{model.error()};
+    return std::move(model).value();
+}
+
+void add_whatif_options(CLI::App& command, Options& o) {
+    command.add_option("EVENT", o.event,
+                       "results article or JSON export (optional with a --scenario naming one)");
+    command.add_option("--scenario", o.scenario, "scenario file (TOML) of scenarios/whatif/");
+    command.add_option("--format", o.format, "replay the event under this format (TOML)");
+    const std::pair<RulingKind, const char*> kinds[] = {
+        {RulingKind::penalize, "ATHLETE@RACE: a penalty (PEN; see --card)"},
+        {RulingKind::rescind, "ATHLETE@RACE=PLACE[,TIME]: a penalty removed, reinstated at PLACE"},
+        {RulingKind::advance, "ATHLETE@RACE: a referee advancement to the next round"},
+        {RulingKind::revoke_advance, "ATHLETE@RACE: a referee advancement taken back"},
+        {RulingKind::dns, "ATHLETE@RACE: did not start"},
+        {RulingKind::time, "ATHLETE@RACE=1:23.456: the time changed"},
+        {RulingKind::redraw, "RACE: the race run again, drawn from the race model"}};
+    o.rulings.reserve(std::size(kinds));
+    for (const auto& [kind, help] : kinds) {
+        auto& texts = o.rulings.emplace_back(kind, std::vector<std::string>{}).second;
+        command.add_option(fmt::format("--{}", to_string(kind)), texts, help)
+            ->allow_extra_args(false);
+    }
+    command.add_option("--card", o.card, "with --penalize: a yellow or red card")
+        ->check(CLI::IsMember({"yellow", "red"}));
+    command
+        .add_option("--samples", o.whatif.samples, "Monte Carlo samples when a race is re-drawn")
+        ->check(CLI::PositiveNumber);
+    command.add_option("--seed", o.whatif.seed, "random seed (same seed, same answer)");
+    command
+        .add_option("--threads", o.whatif.threads,
+                    "threads (0: one per core); the answer "
+                    "does not depend on it")
+        ->check(CLI::NonNegativeNumber);
+    command.add_flag(
+        "--incidents", o.whatif.incidents,
+        "newcomers to a race may be penalised or fail to finish, at the event's rates");
+    command.add_option("--prior", o.whatif.prior, "race model prior (see `fit`)")
+        ->check(CLI::NonNegativeNumber);
+    command.add_flag("--json", o.json, "machine-readable output");
 }
 
 }  // namespace
@@ -66,6 +173,17 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
     auto* format_cmd =
         app.add_subcommand("format", "the format (TOML) a replay uses for the event");
     add_event_options(*format_cmd, o, false);
+    auto* whatif_cmd = app.add_subcommand(
+        "whatif", "the event under alternative rulings: exact, or place probabilities");
+    add_whatif_options(*whatif_cmd, o);
+    auto* fit_cmd =
+        app.add_subcommand("fit", "Plackett–Luce strengths of the skaters of one or more events");
+    fit_cmd->add_option("EVENT", o.events, "results articles or JSON exports, pooled")->required();
+    fit_cmd
+        ->add_option("--prior", o.prior,
+                     "Gamma(1 + prior, prior) prior on each worth; 0: maximum likelihood")
+        ->check(CLI::NonNegativeNumber);
+    fit_cmd->add_flag("--json", o.json, "machine-readable output");
 
     try {
         app.parse(argc, argv);
@@ -75,6 +193,18 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
     }
 
     try {
+        if (*whatif_cmd) {
+            o.whatif_samples_given = whatif_cmd->count("--samples") > 0;
+            o.whatif_seed_given = whatif_cmd->count("--seed") > 0;
+            const auto result = run_whatif(o);
+            out << (o.json ? whatif_to_json(result) : whatif_report(result));
+            return ok;
+        }
+        if (*fit_cmd) {
+            const auto model = run_fit(o);
+            out << (o.json ? race_model_to_json(model) : race_model_report(model));
+            return ok;
+        }
         const auto result = load_and_replay(o);
         if (*replay_cmd) {
             out << (o.json ? replay_to_json(result) : replay_report(result));

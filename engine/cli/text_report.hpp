@@ -5,7 +5,9 @@
 #include <string>
 #include <vector>
 
+#include "heatgraph/race_model.hpp"
 #include "heatgraph/replay.hpp"
+#include "heatgraph/whatif.hpp"
 
 namespace heatgraph::cli {
 
@@ -24,5 +26,8 @@ class TextTable {
 [[nodiscard]] std::string path_report(const Replay& replay, const std::vector<PathStep>& path);
 [[nodiscard]] std::string channels_report(const Replay& replay);
 [[nodiscard]] std::string diagnostics_report(const Diagnostics& diagnostics);
+// whatif_report.cpp
+[[nodiscard]] std::string whatif_report(const WhatIf& whatif);
+[[nodiscard]] std::string race_model_report(const RaceModel& model);
 
 }  // namespace heatgraph::cli

@@ -126,6 +126,12 @@ struct Event {
     // part ("Bradbury"). nullopt when none or several.
     [[nodiscard]] std::optional<AthleteId> find_athlete(std::string_view name) const;
     [[nodiscard]] const Race* find_race(std::string_view race_name) const;
+    // Up to `count` names nearest to `name` (by the whole name or any one of its words), for
+    // the suggestions of an error message.
+    [[nodiscard]] std::vector<std::string> nearest_athletes(std::string_view name,
+                                                            std::size_t count = 3) const;
+    [[nodiscard]] std::vector<std::string> nearest_races(std::string_view name,
+                                                         std::size_t count = 3) const;
 };
 
 }  // namespace heatgraph

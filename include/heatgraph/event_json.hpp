@@ -1,5 +1,6 @@
-// The JSON contract of `heatgraph replay --json` (DESIGN.md), and reading it back: the JSON
-// export is itself an event file that every command accepts.
+// The JSON exports: the contract of `heatgraph replay --json` (DESIGN.md) and reading it back
+// (the export is itself an event file that every command accepts); `whatif --json` and
+// `fit --json`.
 #pragma once
 
 #include <string>
@@ -7,7 +8,9 @@
 
 #include "heatgraph/error.hpp"
 #include "heatgraph/event.hpp"
+#include "heatgraph/race_model.hpp"
 #include "heatgraph/replay.hpp"
+#include "heatgraph/whatif.hpp"
 
 namespace heatgraph {
 
@@ -16,6 +19,14 @@ namespace heatgraph {
 // the replay export, and their final standing.
 [[nodiscard]] std::string path_to_json(const Replay& replay, const std::vector<PathStep>& path,
                                        int indent = 2);
+// {"exact", "samples", "seed", "rulings", "format", "consequences", "resampled_races",
+//  "classification" (when exact, rows as in the replay export), "probabilities": [{"athlete",
+//  "p_rank": {"1": p, ...} (non-zero places only), "p_unranked", "p_medal", "expected_rank",
+//  "expected_rank_se", "recorded_rank"}], "notes"}
+[[nodiscard]] std::string whatif_to_json(const WhatIf& whatif, int indent = 2);
+// {"events", "prior", "iterations", "orders", "log_likelihood",
+//  "skaters": [{"athlete", "strength", "standard_error", "races"}], "notes"}
+[[nodiscard]] std::string race_model_to_json(const RaceModel& model, int indent = 2);
 [[nodiscard]] Result<Event> parse_event_json(std::string_view text, std::string source);
 
 }  // namespace heatgraph

@@ -10,5 +10,8 @@
 #include "heatgraph/format.hpp"
 #include "heatgraph/identity.hpp"
 #include "heatgraph/progression_graph.hpp"
+#include "heatgraph/race_model.hpp"
 #include "heatgraph/race_time.hpp"
 #include "heatgraph/replay.hpp"
+#include "heatgraph/rulings.hpp"
+#include "heatgraph/whatif.hpp"

@@ -1,0 +1,48 @@
+// Private: counter-based random streams. Every replicate (a what-if sample, a simulated event)
+// draws from its own stream keyed by (seed, replicate), so a replicate's draws do not depend on
+// which thread runs it or on what ran before: any thread count gives identical results.
+//
+// The generator is Philox4x64-10 from Random123 (Debian librandom123-dev): a keyed bijection of
+// a 256-bit counter, crush-resistant, and the reference counter-based generator.
+#pragma once
+
+#include <Random123/philox.h>
+#include <Random123/uniform.hpp>
+
+#include <cmath>
+#include <cstdint>
+
+namespace heatgraph::detail {
+
+class RandomStream {
+  public:
+    RandomStream(std::uint64_t seed, std::uint64_t replicate) : key_{{seed, replicate}} {}
+
+    std::uint64_t next() {
+        if (used_ == 4) {
+            block_ = philox_(counter_, key_);
+            counter_.incr();
+            used_ = 0;
+        }
+        return block_[used_++];
+    }
+
+    // Uniform on (0, 1]: never 0, so its logarithm is finite.
+    double uniform() { return r123::u01<double>(next()); }
+
+    // Exponential with the given rate.
+    double exponential(double rate) { return -std::log(uniform()) / rate; }
+
+    // Uniform integer in [0, n) (n is small: the bias of the modulo is below 2^-50).
+    std::uint64_t below(std::uint64_t n) { return next() % n; }
+
+  private:
+    using Philox = r123::Philox4x64;
+    Philox philox_;
+    Philox::key_type key_;
+    Philox::ctr_type counter_{{0, 0, 0, 0}};
+    Philox::ctr_type block_{{0, 0, 0, 0}};
+    int used_ = 4;
+};
+
+}  // namespace heatgraph::detail

@@ -1,0 +1,229 @@
+#include "heatgraph/whatif.hpp"
+
+#include <cmath>
+#include <numeric>
+
+#include "counterfactual.hpp"
+#include "heatgraph/race_model.hpp"
+#include "test_support.hpp"
+
+using namespace heatgraph;
+
+namespace {
+
+Ruling ruling(RulingKind kind, std::string_view text) {
+    auto r = parse_ruling(kind, text);
+    REQUIRE(r.ok());
+    return std::move(r).value();
+}
+
+WhatIf what_if_of(const std::string& seed, const std::vector<Ruling>& rulings,
+                  WhatIfOptions options = {}, const std::optional<Format>& format = {}) {
+    auto w = what_if(test::seed(seed), rulings, format, options);
+    REQUIRE_MESSAGE(w.ok(), (w.ok() ? "" : w.error().describe()));
+    return std::move(w).value();
+}
+
+std::vector<std::string> outcome_standings(const WhatIf& w) {
+    REQUIRE(w.outcome);
+    return test::standings(*w.outcome);
+}
+
+const PlaceProbabilities& probabilities_of(const WhatIf& w, const std::string& name) {
+    const auto id = w.baseline.event.find_athlete(name);
+    REQUIRE(id);
+    for (const auto& p : w.probabilities)
+        if (p.athlete == *id) return p;
+    FAIL("no probabilities for " << name);
+    throw;
+}
+
+bool within(double estimate, double exact, int samples) {
+    return std::abs(estimate - exact) <= 4 * std::sqrt(exact * (1 - exact) / samples);
+}
+
+}  // namespace
+
+TEST_CASE("a final's yellow card rescinded: exact, the others move back a place") {
+    const auto w = what_if_of("olympics-2022-men-1000m",
+                              {ruling(RulingKind::rescind, "Shaolin Sándor Liu@Final A=1")});
+    CHECK(w.exact);
+    CHECK(w.samples == 0);
+    CHECK(w.resampled_races.empty());
+    const auto s = outcome_standings(w);
+    CHECK(std::vector<std::string>(s.begin(), s.begin() + 9) ==
+          std::vector<std::string>{"1 Shaolin Sándor Liu", "2 Ren Ziwei", "3 Li Wenlong",
+                                   "4 Shaoang Liu", "5 Wu Dajing", "6 Itzhak de Laat",
+                                   "7 Furkan Akar", "8 Andrew Heo", "9 Hwang Dae-heon"});
+    // The walk and the replay agree on every advancement of the counterfactual event.
+    CHECK(w.notes.empty());
+    CHECK(probabilities_of(w, "Shaolin Sándor Liu").p_place[0] == 1);
+    CHECK(probabilities_of(w, "Ren Ziwei").recorded_rank == 1);
+}
+
+TEST_CASE("a skater removed so that races only lose skaters: exact") {
+    // Bradbury penalised in his semifinal: Li Jiajun and Turcotte (already advanced by the
+    // Referee) finish 1st and 2nd; Final A loses Bradbury and keeps its recorded order.
+    const auto w = what_if_of("olympics-2002-men-1000m",
+                              {ruling(RulingKind::penalize, "Steven Bradbury@Semifinal 1")});
+    CHECK(w.exact);
+    const auto s = outcome_standings(w);
+    CHECK(std::vector<std::string>(s.begin(), s.begin() + 7) ==
+          std::vector<std::string>{"1 Apolo Anton Ohno", "2 Mathieu Turcotte", "3 Ahn Hyun-soo",
+                                   "4 Kim Dong-sung", "5 Fabio Carta", "6 Naoya Tamura",
+                                   "7 Li Jiajun"});
+    CHECK(w.notes.empty());
+    CHECK(w.consequences ==
+          std::vector<std::string>{
+              "Steven Bradbury penalised (PEN) in Semifinal 1; Li Jiajun 1st, Mathieu Turcotte "
+              "2nd, Kim Dong-sung 3rd",
+              "Final A loses Steven Bradbury", "Final A: the recorded order of the others kept"});
+}
+
+TEST_CASE("a ruling that changes nothing gives the recorded classification") {
+    const auto w = what_if_of("olympics-2026-men-1000m",
+                              {ruling(RulingKind::time, "Jens van 't Wout@Final A=1:24.000")});
+    CHECK(w.exact);
+    CHECK(test::standings(*w.outcome) == test::standings(w.baseline));
+}
+
+TEST_CASE("Hwang reinstated: Final A re-drawn, the recorded order kept, exact odds matched") {
+    const int samples = 20000;
+    const auto w = what_if_of("olympics-2022-men-1000m",
+                              {ruling(RulingKind::rescind, "Hwang Dae-heon@Semifinal 1=1")},
+                              {samples, 7, 2});
+    CHECK_FALSE(w.exact);
+    CHECK(w.samples == samples);
+    REQUIRE(w.resampled_races.size() == 2);
+    CHECK(w.resampled_races[0].race == "Final A");
+    CHECK(w.resampled_races[0].share == 1);
+    CHECK(w.resampled_races[1].race == "Final B");
+
+    // Every place's probabilities sum to one (31 ranked skaters: Shaolin Liu's card stands).
+    const std::size_t n = w.baseline.event.athletes.size();
+    for (std::size_t k = 0; k + 1 < n; ++k) {
+        double sum = 0;
+        for (const auto& p : w.probabilities)
+            sum += p.p_place[k];
+        CAPTURE(k);
+        CHECK(sum == doctest::Approx(1).epsilon(1e-12));
+    }
+    for (const auto& p : w.probabilities)
+        CHECK(std::accumulate(p.p_place.begin(), p.p_place.end(), p.p_unranked) ==
+              doctest::Approx(1).epsilon(1e-12));
+
+    // The recorded order Ren > Shaoang Liu > Wu Dajing is kept: neither of the others can win.
+    CHECK(probabilities_of(w, "Shaoang Liu").p_place[0] == 0);
+    CHECK(probabilities_of(w, "Wu Dajing").p_place[0] == 0);
+    CHECK(probabilities_of(w, "Wu Dajing").p_place[1] == 0);
+    CHECK(probabilities_of(w, "Shaolin Sándor Liu").p_unranked == 1);
+
+    // Exact: Hwang wins iff he arrives before Ren, whose arrival is Exp(w_Ren + w_Liu + w_Wu).
+    const auto event = test::seed("olympics-2022-men-1000m");
+    const auto model = fit_race_model({event});
+    const auto worth = [&](const char* name) { return model->worth(0, *event.find_athlete(name)); };
+    const double p_hwang = worth("Hwang Dae-heon") / (worth("Hwang Dae-heon") + worth("Ren Ziwei") +
+                                                      worth("Shaoang Liu") + worth("Wu Dajing"));
+    CHECK(within(probabilities_of(w, "Hwang Dae-heon").p_place[0], p_hwang, samples));
+    CHECK(probabilities_of(w, "Ren Ziwei").p_place[0] ==
+          doctest::Approx(1 - probabilities_of(w, "Hwang Dae-heon").p_place[0]));
+}
+
+TEST_CASE("the same seed gives the same answer on one thread or two") {
+    const std::vector<Ruling> rulings{
+        ruling(RulingKind::rescind, "Pietro Sighel@Quarterfinal 3=2")};
+    const auto one = what_if_of("olympics-2026-men-1000m", rulings, {3000, 11, 1});
+    const auto two = what_if_of("olympics-2026-men-1000m", rulings, {3000, 11, 2});
+    const auto again = what_if_of("olympics-2026-men-1000m", rulings, {3000, 11, 2});
+    const auto other = what_if_of("olympics-2026-men-1000m", rulings, {3000, 12, 2});
+    REQUIRE(one.probabilities.size() == two.probabilities.size());
+    bool differs = false;
+    for (std::size_t i = 0; i < one.probabilities.size(); ++i) {
+        CHECK(one.probabilities[i].athlete == two.probabilities[i].athlete);
+        CHECK(one.probabilities[i].p_place == two.probabilities[i].p_place);
+        CHECK(two.probabilities[i].p_place == again.probabilities[i].p_place);
+        differs = differs || one.probabilities[i].p_place != other.probabilities[i].p_place;
+    }
+    CHECK(differs);
+}
+
+TEST_CASE("every drawn race keeps the recorded relative order of those who raced it") {
+    const auto event = test::seed("olympics-2026-men-1000m");
+    const auto baseline = replay(event);
+    const std::vector<Ruling> rulings{
+        ruling(RulingKind::rescind, "Pietro Sighel@Quarterfinal 3=2")};
+    const auto targets = check_rulings(baseline.event, rulings);
+    REQUIRE(targets.ok());
+    const auto ruled = detail::rule_event(baseline, baseline.format, rulings, *targets);
+    const auto model = fit_race_model({event});
+    std::vector<double> worth;
+    for (AthleteId a = 0; a < static_cast<AthleteId>(event.athletes.size()); ++a)
+        worth.push_back(model->worth(0, a));
+    const auto draws = detail::estimate_draw_model(event, worth, false);
+    const detail::Counterfactual cf(ruled, baseline.format, draws);
+    int redrawn = 0;
+    for (int i = 0; i < 500; ++i) {
+        detail::RandomStream random(3, static_cast<std::uint64_t>(i));
+        Event out;
+        detail::Counterfactual::Run run;
+        cf.run(random, out, run, false);
+        for (const auto& [r, k] : run.drawn) {
+            ++redrawn;
+            const Race& recorded = ruled.event.rounds[r].races[k];
+            const Race& drawn = out.rounds[r].races[k];
+            // Placed stayers appear in the drawn race in their recorded order, with their times
+            // non-decreasing down the drawn order.
+            std::vector<AthleteId> before, after;
+            for (const auto& row : recorded.results)
+                if (row.place) before.push_back(row.athlete);
+            for (const auto& row : drawn.results)
+                if (std::count(before.begin(), before.end(), row.athlete)) after.push_back(row.athlete);
+            std::vector<AthleteId> kept;
+            for (auto id : before)
+                if (std::count(after.begin(), after.end(), id)) kept.push_back(id);
+            CHECK(after == kept);
+            std::optional<Millis> last;
+            for (const auto& row : drawn.results) {
+                if (!row.place || !row.time) continue;
+                if (last) CHECK(*row.time >= *last);
+                last = row.time;
+            }
+        }
+    }
+    CHECK(redrawn >= 500);
+}
+
+TEST_CASE("the 2022 event under the 2006 format: Li Wenlong no longer a time qualifier") {
+    const auto w = what_if_of("olympics-2022-men-1000m", {}, {2000, 1, 1},
+                              test::format_file("isu-2006"));
+    CHECK_FALSE(w.exact);
+    CHECK(w.consequences[1] == "Li Wenlong no longer advances from the Heats (Heat 5, 3rd)");
+    const auto& li = probabilities_of(w, "Li Wenlong");
+    CHECK(li.p_medal == 0);
+    CHECK(li.p_recorded_rank == 0);
+    CHECK(probabilities_of(w, "Furkan Akar").p_place[0] > 0);  // into Final A in Li's place
+}
+
+TEST_CASE("a redrawn final is drawn afresh: every finalist can win") {
+    const auto w = what_if_of("olympics-2002-men-1000m", {ruling(RulingKind::redraw, "Final A")},
+                              {4000, 2002, 1});
+    for (const char* name :
+         {"Steven Bradbury", "Apolo Anton Ohno", "Li Jiajun", "Ahn Hyun-soo", "Mathieu Turcotte"})
+        CHECK(probabilities_of(w, name).p_place[0] > 0.05);
+    // With no incidents drawn, all five finish Final A: the Final B winner is 6th, not 5th.
+    CHECK(probabilities_of(w, "Kim Dong-sung").p_place[5] == 1);
+}
+
+TEST_CASE("what-if errors: a bad ruling, no samples") {
+    const auto event = test::seed("olympics-2022-men-1000m");
+    const auto bad = what_if(event, {ruling(RulingKind::dns, "Usain Bolt@Final A")}, {});
+    REQUIRE_FALSE(bad.ok());
+    CHECK(bad.error().message ==
+          "--dns \"Usain Bolt@Final A\": no athlete 'Usain Bolt' in this event; nearest: "
+          "Shaolin Sándor Liu, Pietro Sighel, Sjinkie Knegt");
+    WhatIfOptions none;
+    none.samples = 0;
+    const auto zero = what_if(event, {}, {}, none);
+    REQUIRE_FALSE(zero.ok());
+    CHECK(zero.error().describe() == "--samples must be at least 1, not 0");
+}
