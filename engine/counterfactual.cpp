@@ -601,9 +601,9 @@ struct Counterfactual::Walk {
                     }
         for (std::size_t n = 0; n < newcomers.size(); ++n) {
             if (seated[n]) continue;
-            const auto smallest = std::min_element(
-                fields.begin(), fields.end(),
-                [](const auto& a, const auto& b) { return a.size() < b.size(); });
+            const auto smallest =
+                std::min_element(fields.begin(), fields.end(),
+                                 [](const auto& a, const auto& b) { return a.size() < b.size(); });
             smallest->push_back(newcomers[n]);
         }
     }

@@ -53,10 +53,9 @@ std::vector<std::string> pool_athletes(const std::vector<Event>& events, RaceMod
             }
             of[a] = match->candidate;
             if (match->kind != MatchKind::exact)
-                model.notes.push_back(
-                    {Severity::warning, 0,
-                     fmt::format("'{}' of {} taken as '{}' of an earlier event", name, event.source,
-                                 names[match->candidate])});
+                model.notes.push_back({Severity::warning, 0,
+                                       fmt::format("'{}' of {} taken as '{}' of an earlier event",
+                                                   name, event.source, names[match->candidate])});
         }
     }
     return names;
@@ -115,10 +114,13 @@ std::optional<std::string> ml_fit_missing(const Stages& s, const std::vector<int
     std::vector<std::string> top;
     for (int i : fitted)
         if (component[i] == used.back()) top.push_back(names[i]);
-    return fmt::format("the maximum-likelihood fit does not exist: the skaters fall into {} groups "
-                       "that are not all beaten by one another (e.g. {} never finished behind a "
-                       "skater outside their group); use a prior above 0",
-                       used.size(), fmt::join(top, ", "));
+    const auto more = top.size() > 3 ? fmt::format(" and {} more", top.size() - 3) : "";
+    top.resize(std::min<std::size_t>(top.size(), 3));
+    return fmt::format(
+        "the maximum-likelihood fit does not exist: the skaters fall into {} groups "
+        "that are not all beaten by one another (e.g. {}{} never finished behind a "
+        "skater outside their group); use a prior above 0",
+        used.size(), fmt::join(top, ", "), more);
 }
 
 // MM iterations (Hunter 2004; with the Gamma prior, Caron & Doucet 2012) on log-worths.
@@ -171,8 +173,8 @@ double log_likelihood(const Stages& s, const std::vector<double>& worth) {
 // Standard errors of the centred log-worths: the observed information of the log posterior in
 // log-worth, inverted (pseudo-inverted: with prior 0 it is singular along "all equal"), then
 // projected onto the centred strengths.
-std::vector<double> standard_errors(const Stages& s, const std::vector<int>& fitted,
-                                    double prior, const std::vector<double>& worth) {
+std::vector<double> standard_errors(const Stages& s, const std::vector<int>& fitted, double prior,
+                                    const std::vector<double>& worth) {
     const auto n = static_cast<Eigen::Index>(fitted.size());
     std::vector<int> column(worth.size(), -1);
     for (Eigen::Index k = 0; k < n; ++k)
@@ -192,7 +194,8 @@ std::vector<double> standard_errors(const Stages& s, const std::vector<int>& fit
     }
     for (Eigen::Index k = 0; k < n; ++k)
         information(k, k) += prior * worth[fitted[k]];
-    const Eigen::MatrixXd covariance = information.completeOrthogonalDecomposition().pseudoInverse();
+    const Eigen::MatrixXd covariance =
+        information.completeOrthogonalDecomposition().pseudoInverse();
     const Eigen::MatrixXd centre =
         Eigen::MatrixXd::Identity(n, n) - Eigen::MatrixXd::Constant(n, n, 1.0 / double(n));
     const Eigen::MatrixXd centred = centre * covariance * centre;

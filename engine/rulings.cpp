@@ -169,8 +169,10 @@ class ScenarioReader : detail::TomlReader {
             kind = ruling_kind_from_string(key.str());
             value = text(t, key.str()).value_or("");
         }
-        if (!kind) return fail(t, "a [[ruling]] needs one of: penalize, rescind, advance, "
-                                  "revoke-advance, dns, time, redraw");
+        if (!kind)
+            return fail(t,
+                        "a [[ruling]] needs one of: penalize, rescind, advance, "
+                        "revoke-advance, dns, time, redraw");
         const auto card = text(t, "card").value_or("");
         if (error_) return;
         auto ruling = parse_ruling(*kind, value, card, source_, line);
@@ -250,8 +252,7 @@ std::optional<std::string> row_conflict(const Ruling& r, const Event& event, con
             break;
         case RulingKind::advance:
             if (is_referee_advance(row))
-                return fmt::format("{} already has a referee advancement from {}", name,
-                                   race.name);
+                return fmt::format("{} already has a referee advancement from {}", name, race.name);
             if (is_unranked(row.status))
                 return fmt::format("{} has a {} in {}: a carded skater cannot be advanced", name,
                                    to_string(row.status), race.name);
@@ -305,8 +306,8 @@ Result<std::vector<RulingTarget>> check_rulings(const Event& replayed,
     std::map<const Race*, const Ruling*> redrawn;
     for (const auto& r : rulings) {
         const auto fail = [&](std::string message) -> Result<std::vector<RulingTarget>> {
-            return Error{r.file, r.line, fmt::format("--{} \"{}\": {}", to_string(r.kind), r.text,
-                                                     message)};
+            return Error{r.file, r.line,
+                         fmt::format("--{} \"{}\": {}", to_string(r.kind), r.text, message)};
         };
         RulingTarget target;
         target.race = replayed.find_race(r.race);
@@ -315,8 +316,7 @@ Result<std::vector<RulingTarget>> check_rulings(const Event& replayed,
                                     fmt::join(replayed.nearest_races(r.race), ", ")));
         if (r.kind == RulingKind::redraw) {
             if (!target.race->raced && target.race->field.size() < 2)
-                return fail(fmt::format("{} has fewer than two skaters: nothing to draw",
-                                        r.race));
+                return fail(fmt::format("{} has fewer than two skaters: nothing to draw", r.race));
             if (redrawn.count(target.race)) return fail(fmt::format("{} is redrawn twice", r.race));
             redrawn[target.race] = &r;
             targets.push_back(target);

@@ -154,7 +154,8 @@ std::vector<PlaceProbabilities> probabilities_of(const Tally& tally, int samples
         p.p_medal = p.p_place[0] + (n > 1 ? p.p_place[1] : 0) + (n > 2 ? p.p_place[2] : 0);
         if (ranked > 0) {
             p.expected_rank = mean / ranked;
-            const double variance = std::max(0.0, square / ranked - p.expected_rank * p.expected_rank);
+            const double variance =
+                std::max(0.0, square / ranked - p.expected_rank * p.expected_rank);
             p.expected_rank_se = exact ? 0 : std::sqrt(variance / samples);
         }
         if (const Standing* s = find_standing(baseline.classification, p.athlete))
@@ -207,9 +208,10 @@ Result<WhatIf> what_if(const Event& event, const std::vector<Ruling>& rulings,
     cf.run(random, first, run, true);
     out.consequences = run.chain;
     if (format)
-        out.consequences.insert(out.consequences.begin(),
-                                fmt::format("replayed under the format '{}' instead of the record's ('{}')",
-                                            out.format.name, out.baseline.format.name));
+        out.consequences.insert(
+            out.consequences.begin(),
+            fmt::format("replayed under the format '{}' instead of the record's ('{}')",
+                        out.format.name, out.baseline.format.name));
     Tally tally(event.athletes.size(), ruled.event.rounds.size(), most_races(ruled.event),
                 out.baseline.classification);
     if (!run.random) {

@@ -55,7 +55,8 @@ std::string whatif_to_json(const WhatIf& w, int indent) {
              {"format", w.format.name},
              {"consequences", w.consequences},
              {"resampled_races", resampled}};
-    if (w.outcome) out["classification"] = detail::classification_json(event, w.outcome->classification);
+    if (w.outcome)
+        out["classification"] = detail::classification_json(event, w.outcome->classification);
     out["probabilities"] = probabilities;
     out["notes"] = detail::diagnostics_json(w.notes);
     return out.dump(indent) + "\n";

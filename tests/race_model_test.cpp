@@ -84,8 +84,8 @@ TEST_CASE("the Plackett–Luce probability of a race: worth 4 wins against 3, 2,
 }
 
 TEST_CASE("two skaters, 2 wins to 1: the maximum-likelihood worth ratio is 2") {
-    const auto model = fit_race_model({orders_event({{"A", "B"}, {"A", "B"}, {"B", "A"}})},
-                                      FitOptions{0.0});
+    const auto model =
+        fit_race_model({orders_event({{"A", "B"}, {"A", "B"}, {"B", "A"}})}, FitOptions{0.0});
     REQUIRE(model.ok());
     CHECK(strength_of(*model, "A") == doctest::Approx(std::log(2.0) / 2).epsilon(1e-9));
     CHECK(strength_of(*model, "B") == doctest::Approx(-std::log(2.0) / 2).epsilon(1e-9));
@@ -134,8 +134,8 @@ TEST_CASE("with a prior, the fit is the posterior mode") {
 }
 
 TEST_CASE("an unbeaten skater has no maximum-likelihood strength; a prior gives one") {
-    const std::vector<std::vector<std::string>> unbeaten{{"A", "B"}, {"A", "C"}, {"B", "C"},
-                                                         {"C", "B"}};
+    const std::vector<std::vector<std::string>> unbeaten{
+        {"A", "B"}, {"A", "C"}, {"B", "C"}, {"C", "B"}};
     const auto ml = fit_race_model({orders_event(unbeaten)}, FitOptions{0.0});
     REQUIRE_FALSE(ml.ok());
     CHECK(ml.error().describe() ==

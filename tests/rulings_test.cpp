@@ -103,8 +103,9 @@ TEST_CASE("rulings that contradict one another are rejected") {
           "aside, so a ruling on it has no effect");
     // A time goes with a reinstatement.
     static const auto replayed = replay(test::seed("olympics-2022-men-1000m"));
-    CHECK(check_rulings(replayed.event, {ruling(RulingKind::rescind, "Hwang Dae-heon@Semifinal 1=1"),
-                                         ruling(RulingKind::time, "Hwang Dae-heon@Semifinal 1=1:26.5")})
+    CHECK(check_rulings(replayed.event,
+                        {ruling(RulingKind::rescind, "Hwang Dae-heon@Semifinal 1=1"),
+                         ruling(RulingKind::time, "Hwang Dae-heon@Semifinal 1=1:26.5")})
               .ok());
 }
 

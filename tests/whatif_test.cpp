@@ -89,9 +89,9 @@ TEST_CASE("a ruling that changes nothing gives the recorded classification") {
 
 TEST_CASE("Hwang reinstated: Final A re-drawn, the recorded order kept, exact odds matched") {
     const int samples = 20000;
-    const auto w = what_if_of("olympics-2022-men-1000m",
-                              {ruling(RulingKind::rescind, "Hwang Dae-heon@Semifinal 1=1")},
-                              {samples, 7, 2});
+    const auto w =
+        what_if_of("olympics-2022-men-1000m",
+                   {ruling(RulingKind::rescind, "Hwang Dae-heon@Semifinal 1=1")}, {samples, 7, 2});
     CHECK_FALSE(w.exact);
     CHECK(w.samples == samples);
     REQUIRE(w.resampled_races.size() == 2);
@@ -177,7 +177,8 @@ TEST_CASE("every drawn race keeps the recorded relative order of those who raced
             for (const auto& row : recorded.results)
                 if (row.place) before.push_back(row.athlete);
             for (const auto& row : drawn.results)
-                if (std::count(before.begin(), before.end(), row.athlete)) after.push_back(row.athlete);
+                if (std::count(before.begin(), before.end(), row.athlete))
+                    after.push_back(row.athlete);
             std::vector<AthleteId> kept;
             for (auto id : before)
                 if (std::count(after.begin(), after.end(), id)) kept.push_back(id);
@@ -194,8 +195,8 @@ TEST_CASE("every drawn race keeps the recorded relative order of those who raced
 }
 
 TEST_CASE("the 2022 event under the 2006 format: Li Wenlong no longer a time qualifier") {
-    const auto w = what_if_of("olympics-2022-men-1000m", {}, {2000, 1, 1},
-                              test::format_file("isu-2006"));
+    const auto w =
+        what_if_of("olympics-2022-men-1000m", {}, {2000, 1, 1}, test::format_file("isu-2006"));
     CHECK_FALSE(w.exact);
     CHECK(w.consequences[1] == "Li Wenlong no longer advances from the Heats (Heat 5, 3rd)");
     const auto& li = probabilities_of(w, "Li Wenlong");

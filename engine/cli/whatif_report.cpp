@@ -28,8 +28,8 @@ std::string header(const WhatIf& w) {
         rulings.push_back(r.describe());
     if (w.format.name != w.baseline.format.name)
         rulings.push_back(fmt::format("format {}", w.format.name));
-    std::string out = fmt::format("{}\nWhat if: {}\n", w.baseline.event.info.title,
-                                  fmt::join(rulings, "; "));
+    std::string out =
+        fmt::format("{}\nWhat if: {}\n", w.baseline.event.info.title, fmt::join(rulings, "; "));
     out += "\nConsequences\n";
     for (const auto& step : w.consequences)
         out += fmt::format("  → {}\n", step);
@@ -56,8 +56,8 @@ std::string sampled_report(const WhatIf& w) {
         drawn.push_back(r.share == 1 ? r.race : fmt::format("{} ({:.1f}%)", r.race, 100 * r.share));
     std::string out = fmt::format("\nMonte Carlo: {} samples, seed {}; re-drawn: {}\n", w.samples,
                                   w.seed, fmt::join(drawn, ", "));
-    TextTable table({"Athlete", "Recorded", "Expected rank", "P(1st)", "P(2nd)", "P(3rd)",
-                     "P(medal)"});
+    TextTable table(
+        {"Athlete", "Recorded", "Expected rank", "P(1st)", "P(2nd)", "P(3rd)", "P(medal)"});
     int settled = 0;
     for (const auto& p : w.probabilities) {
         if (p.p_recorded_rank == 1 && p.p_medal == 0) {
@@ -65,8 +65,8 @@ std::string sampled_report(const WhatIf& w) {
             continue;
         }
         if (p.p_unranked == 1) {
-            table.add({e.name_of(p.athlete), rank_text(p.recorded_rank), "unranked", "", "", "",
-                       ""});
+            table.add(
+                {e.name_of(p.athlete), rank_text(p.recorded_rank), "unranked", "", "", "", ""});
             continue;
         }
         const auto place = [&](std::size_t k) {
@@ -78,8 +78,8 @@ std::string sampled_report(const WhatIf& w) {
     }
     out += table.render();
     if (settled > 0)
-        out += fmt::format("  ({} other skaters keep their recorded rank in every sample)\n",
-                           settled);
+        out +=
+            fmt::format("  ({} other skaters keep their recorded rank in every sample)\n", settled);
     return out;
 }
 
