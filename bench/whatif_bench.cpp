@@ -12,7 +12,8 @@
 namespace {
 
 heatgraph::Event seed(const std::string& name) {
-    return heatgraph::load_event(std::string(HEATGRAPH_SOURCE_DIR) + "/scenarios/events/" + name + ".txt")
+    return heatgraph::load_event(std::string(HEATGRAPH_SOURCE_DIR) + "/scenarios/events/" + name +
+                                 ".txt")
         .value();
 }
 
@@ -45,9 +46,9 @@ BENCHMARK(fit_2022)->Unit(benchmark::kMicrosecond);
 
 void fit_five_seeds_pooled(benchmark::State& state) {
     std::vector<heatgraph::Event> events;
-    for (const char* name : {"olympics-2002-men-1000m", "olympics-2006-men-1000m",
-                             "olympics-2022-men-1000m", "olympics-2026-men-1000m",
-                             "world-games-2022-men-1000m-sprint"})
+    for (const char* name :
+         {"olympics-2002-men-1000m", "olympics-2006-men-1000m", "olympics-2022-men-1000m",
+          "olympics-2026-men-1000m", "world-games-2022-men-1000m-sprint"})
         events.push_back(seed(name));
     for (auto _ : state) {
         auto model = heatgraph::fit_race_model(events);
