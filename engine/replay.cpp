@@ -7,7 +7,6 @@
 #include <unordered_set>
 
 #include "advancement.hpp"
-#include "heatgraph/identity.hpp"
 #include "heatgraph/progression_graph.hpp"
 #include "transition_replay.hpp"
 

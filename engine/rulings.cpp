@@ -253,9 +253,11 @@ std::optional<std::string> row_conflict(const Ruling& r, const Event& event, con
         case RulingKind::advance:
             if (is_referee_advance(row))
                 return fmt::format("{} already has a referee advancement from {}", name, race.name);
-            if (is_unranked(row.status))
-                return fmt::format("{} has a {} in {}: a carded skater cannot be advanced", name,
-                                   to_string(row.status), race.name);
+            if (is_sanction(row.status))
+                return fmt::format(
+                    "{} has {} in {}: a penalised skater cannot be advanced "
+                    "(rescind the penalty instead)",
+                    name, to_string(row.status), race.name);
             break;
         case RulingKind::revoke_advance:
             if (!is_referee_advance(row))

@@ -85,6 +85,9 @@ TEST_CASE("rulings must name an athlete and a race of the event, and fit the rec
           "from Semifinal 1 to revoke");
     CHECK(check_error({ruling(RulingKind::advance, "Ren Ziwei@Final A")}) ==
           "--advance \"Ren Ziwei@Final A\": Final A is a final: there is no round to advance to");
+    CHECK(check_error({ruling(RulingKind::advance, "Lee June-seo@Semifinal 2")}) ==
+          "--advance \"Lee June-seo@Semifinal 2\": Lee June-seo has PEN in Semifinal 2: a "
+          "penalised skater cannot be advanced (rescind the penalty instead)");
     CHECK(check_error({ruling(RulingKind::penalize, "Hwang Dae-heon@Semifinal 1")}) ==
           "--penalize \"Hwang Dae-heon@Semifinal 1\": Hwang Dae-heon already has PEN in "
           "Semifinal 1");

@@ -194,6 +194,35 @@ TEST_CASE("every drawn race keeps the recorded relative order of those who raced
     CHECK(redrawn >= 500);
 }
 
+TEST_CASE("a referee advancement revoked: the time slot it took goes to the fastest third") {
+    // The official format: the 2022 record alone cannot show Final A's time slot (nobody took
+    // it), so the inferred format has none.
+    const auto w = what_if_of("olympics-2022-men-1000m",
+                              {ruling(RulingKind::revoke_advance, "Shaoang Liu@Semifinal 2")},
+                              {2000, 1, 1}, test::format_file("isu-2022-2026"));
+    CHECK(w.consequences ==
+          std::vector<std::string>{"replayed under the format 'ISU 2022-2026' instead of the "
+                                   "record's ('inferred')",
+                                   "Shaoang Liu's referee advancement from Semifinal 2 revoked",
+                                   "Final A gains Andrew Heo, loses Shaoang Liu",
+                                   "Final A re-drawn: Andrew Heo inserted into the recorded order "
+                                   "Ren Ziwei > Li Wenlong > Wu Dajing",
+                                   "Final B gains Shaoang Liu, loses Andrew Heo",
+                                   "Final B re-drawn: Shaoang Liu inserted into the recorded order "
+                                   "Itzhak de Laat > Furkan Akar"});
+    CHECK(probabilities_of(w, "Shaoang Liu").p_medal == 0);
+}
+
+TEST_CASE("a referee advancement given: the new semifinalist joins the smallest semifinal") {
+    const auto w =
+        what_if_of("olympics-2026-men-1000m",
+                   {ruling(RulingKind::advance, "Moon Won-jun@Quarterfinal 2")}, {2000, 1, 1});
+    CHECK(w.consequences[1] ==
+          "Moon Won-jun now advances from the Quarterfinals (Quarterfinal 2, 3rd; ADV)");
+    CHECK(w.consequences[2] == "Semifinal 1 gains Moon Won-jun");
+    CHECK(probabilities_of(w, "Moon Won-jun").p_medal > 0);
+}
+
 TEST_CASE("the 2022 event under the 2006 format: Li Wenlong no longer a time qualifier") {
     const auto w =
         what_if_of("olympics-2022-men-1000m", {}, {2000, 1, 1}, test::format_file("isu-2006"));
