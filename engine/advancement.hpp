@@ -6,7 +6,9 @@
 // take the time slots. Ties at the last slot follow the tie policy.
 #pragma once
 
+#include <array>
 #include <optional>
+#include <string_view>
 #include <unordered_set>
 #include <vector>
 
@@ -14,6 +16,10 @@
 #include "heatgraph/format.hpp"
 
 namespace heatgraph::detail {
+
+// The marks that record an advancement.
+inline constexpr std::array<std::string_view, 7> advancement_marks{"Q",  "q",   "QA",  "QB",
+                                                                   "qA", "ADV", "ADVA"};
 
 struct Entrant {
     int race = 0;

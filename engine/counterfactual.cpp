@@ -15,8 +15,6 @@ namespace heatgraph::detail {
 
 namespace {
 
-constexpr std::array<std::string_view, 7> advancement_marks{"Q",  "q",   "QA",  "QB",
-                                                            "qA", "ADV", "ADVA"};
 constexpr std::array<std::string_view, 8> status_marks{"PEN", "DQ",  "DSQ", "YC",
                                                        "RC",  "DNS", "DNF", "No time"};
 
@@ -25,11 +23,6 @@ void erase_marks(Row& row, const std::array<std::string_view, N>& marks) {
     std::erase_if(row.marks, [&](const std::string& m) {
         return std::find(marks.begin(), marks.end(), m) != marks.end();
     });
-}
-
-bool is_referee_advance(const Row& row) {
-    return row.advance &&
-           (row.advance->reason == Reason::ADV || row.advance->reason == Reason::ADVA);
 }
 
 std::string ordinal(int n) {
@@ -148,7 +141,7 @@ RuledEvent rule_event(const Replay& baseline, const Format& format,
         out.redraw.emplace_back(round.races.size(), 0);
         for (auto& race : round.races)
             for (auto& row : race.results) {
-                const bool referee = is_referee_advance(row);
+                const bool referee = row.advanced_by_referee();
                 erase_marks(row, advancement_marks);
                 if (referee) row.marks.emplace_back("ADV");
                 row.advance.reset();

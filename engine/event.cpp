@@ -72,6 +72,10 @@ bool Row::has_mark(std::string_view mark) const {
     return std::find(marks.begin(), marks.end(), mark) != marks.end();
 }
 
+bool Row::advanced_by_referee() const {
+    return advance && (advance->reason == Reason::ADV || advance->reason == Reason::ADVA);
+}
+
 std::optional<std::string> EventInfo::field(std::string_view key) const {
     for (const auto& [k, v] : infobox)
         if (k == key) return v;

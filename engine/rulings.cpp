@@ -220,11 +220,6 @@ Result<Scenario> load_scenario(const std::string& path) {
 
 namespace {
 
-bool is_referee_advance(const Row& row) {
-    return row.advance &&
-           (row.advance->reason == Reason::ADV || row.advance->reason == Reason::ADVA);
-}
-
 // The places a skater can be reinstated at: 1 to one after the last placed.
 int last_free_place(const Race& race) {
     int placed = 0;
@@ -251,7 +246,7 @@ std::optional<std::string> row_conflict(const Ruling& r, const Event& event, con
                                    last_free_place(race), race.name);
             break;
         case RulingKind::advance:
-            if (is_referee_advance(row))
+            if (row.advanced_by_referee())
                 return fmt::format("{} already has a referee advancement from {}", name, race.name);
             if (is_sanction(row.status))
                 return fmt::format(
@@ -260,7 +255,7 @@ std::optional<std::string> row_conflict(const Ruling& r, const Event& event, con
                     name, to_string(row.status), race.name);
             break;
         case RulingKind::revoke_advance:
-            if (!is_referee_advance(row))
+            if (!row.advanced_by_referee())
                 return fmt::format("{} has no referee advancement from {} to revoke", name,
                                    race.name);
             break;

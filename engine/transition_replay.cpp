@@ -10,9 +10,6 @@ namespace heatgraph::detail {
 
 namespace {
 
-constexpr std::array<std::string_view, 7> advancement_marks{"Q",  "q",   "QA",  "QB",
-                                                            "qA", "ADV", "ADVA"};
-
 bool has_any(const Row& row, std::initializer_list<std::string_view> marks) {
     return std::any_of(marks.begin(), marks.end(), [&](auto m) { return row.has_mark(m); });
 }

@@ -67,6 +67,8 @@ struct Row {
     std::optional<Advance> advance;                          // filled by the replay
 
     [[nodiscard]] bool has_mark(std::string_view mark) const;
+    // The replay advanced the skater by a referee decision (ADV, ADVA).
+    [[nodiscard]] bool advanced_by_referee() const;
 };
 
 struct Race {
