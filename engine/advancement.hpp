@@ -6,6 +6,7 @@
 // take the time slots. Ties at the last slot follow the tie policy.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <optional>
 #include <string_view>
@@ -20,6 +21,13 @@ namespace heatgraph::detail {
 // The marks that record an advancement.
 inline constexpr std::array<std::string_view, 7> advancement_marks{"Q",  "q",   "QA",  "QB",
                                                                    "qA", "ADV", "ADVA"};
+
+template <std::size_t N>
+void erase_marks(Row& row, const std::array<std::string_view, N>& marks) {
+    std::erase_if(row.marks, [&](const std::string& m) {
+        return std::find(marks.begin(), marks.end(), m) != marks.end();
+    });
+}
 
 struct Entrant {
     int race = 0;

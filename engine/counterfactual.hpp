@@ -1,6 +1,6 @@
 // Private to the what-if: the counterfactual replay (minimal change, DESIGN.md).
 //
-// The rulings are applied to the recorded rows once (`rule_event`). Each run then walks the
+// The rulings are applied to the recorded rows once (ruled_event.hpp). Each run then walks the
 // rounds: the format's advancement rule (advancement.hpp, the replay's own) decides who goes
 // through; a new qualifier takes the race slot of the skater it displaced (one from the same
 // race first); a race whose field is unchanged keeps its recorded result, one that only lost
@@ -13,24 +13,10 @@
 #include <vector>
 
 #include "heatgraph/format.hpp"
-#include "heatgraph/replay.hpp"
-#include "heatgraph/rulings.hpp"
 #include "random_stream.hpp"
+#include "ruled_event.hpp"
 
 namespace heatgraph::detail {
-
-// The record the counterfactual starts from.
-struct RuledEvent {
-    Event event;  // the replayed event, rulings applied; a row's marks keep "ADV" for a referee
-                  // advancement and lose the other advancement marks (the walk decides them);
-                  // a Final B race exists (unraced, empty) whenever the format routes one
-    std::vector<std::vector<char>> redraw;  // [round][race]: set aside and drawn afresh
-    std::vector<std::string> chain;         // what the rulings changed, in words
-};
-
-[[nodiscard]] RuledEvent rule_event(const Replay& baseline, const Format& format,
-                                    const std::vector<Ruling>& rulings,
-                                    const std::vector<RulingTarget>& targets);
 
 // What a drawn race needs besides the recorded results.
 struct DrawModel {

@@ -48,6 +48,17 @@ inline std::optional<int> parse_int(std::string_view s) {
     return value;
 }
 
+// 1 -> "1st", 2 -> "2nd", 11 -> "11th", 23 -> "23rd".
+inline std::string ordinal(int n) {
+    const int tens = n % 100;
+    const char* suffix = (tens >= 11 && tens <= 13) ? "th"
+                         : n % 10 == 1              ? "st"
+                         : n % 10 == 2              ? "nd"
+                         : n % 10 == 3              ? "rd"
+                                                    : "th";
+    return std::to_string(n) + suffix;
+}
+
 // The whole file; nullopt when it cannot be opened.
 inline std::optional<std::string> read_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);

@@ -1,0 +1,151 @@
+#include "ruled_event.hpp"
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
+
+#include "advancement.hpp"
+#include "text.hpp"
+
+namespace heatgraph::detail {
+
+namespace {
+
+constexpr std::array<std::string_view, 8> status_marks{"PEN", "DQ",  "DSQ", "YC",
+                                                       "RC",  "DNS", "DNF", "No time"};
+
+// The row of `athlete` in the race named `race`, with the indices of its round and race.
+struct RowAt {
+    Row* row = nullptr;
+    Race* race = nullptr;
+    int round = -1, race_index = -1;
+};
+
+RowAt find_row(Event& event, const std::string& race_name, AthleteId athlete) {
+    for (int r = 0; r < static_cast<int>(event.rounds.size()); ++r)
+        for (int k = 0; k < static_cast<int>(event.rounds[r].races.size()); ++k) {
+            Race& race = event.rounds[r].races[k];
+            if (race.name != race_name) continue;
+            for (auto& row : race.results)
+                if (row.athlete == athlete || athlete < 0) return {&row, &race, r, k};
+            return {nullptr, &race, r, k};
+        }
+    return {};
+}
+
+// The placed skaters behind `place` move up one (a penalty, a DNS) or back one (a reinstatement).
+std::vector<std::string> shift_places(const Event& event, Race& race, const Row& moved, int from,
+                                      int by) {
+    std::vector<std::string> moved_names;
+    for (auto& row : race.results)
+        if (&row != &moved && row.place && *row.place >= from) {
+            *row.place += by;
+            moved_names.push_back(
+                fmt::format("{} {}", event.name_of(row.athlete), ordinal(*row.place)));
+        }
+    return moved_names;
+}
+
+std::string remove_from_race(Event& event, Race& race, Row& row, Status status) {
+    std::string behind;
+    if (row.place) {
+        const auto moved = shift_places(event, race, row, *row.place + 1, -1);
+        if (!moved.empty()) behind = fmt::format("; {}", fmt::join(moved, ", "));
+    }
+    row.place.reset();
+    row.status = status;
+    erase_marks(row, status_marks);
+    row.marks.emplace_back(to_string(status));
+    return behind;
+}
+
+std::string apply(Event& event, const Ruling& ruling, const RulingTarget& target) {
+    const auto at = find_row(event, ruling.race, target.athlete);
+    Row& row = *at.row;
+    const auto& name = event.name_of(target.athlete);
+    switch (ruling.kind) {
+        case RulingKind::penalize: {
+            const auto behind = remove_from_race(event, *at.race, row, ruling.sanction);
+            return fmt::format("{} penalised ({}) in {}{}", name, to_string(ruling.sanction),
+                               ruling.race, behind);
+        }
+        case RulingKind::dns: {
+            const auto behind = remove_from_race(event, *at.race, row, Status::DNS);
+            row.time.reset();
+            return fmt::format("{} did not start {}{}", name, ruling.race, behind);
+        }
+        case RulingKind::rescind: {
+            const auto was = row.status;
+            const auto moved = shift_places(event, *at.race, row, *ruling.place, +1);
+            row.place = ruling.place;
+            row.status = Status::finished;
+            erase_marks(row, status_marks);
+            if (ruling.time) row.time = ruling.time;
+            std::string text = fmt::format("{} reinstated {} in {} ({} rescinded{})", name,
+                                           ordinal(*ruling.place), ruling.race, to_string(was),
+                                           is_unranked(was) ? ": the distance counts again" : "");
+            if (!moved.empty()) text += fmt::format("; {}", fmt::join(moved, ", "));
+            if (!row.time) text += "; no time: cannot qualify by time";
+            return text;
+        }
+        case RulingKind::time: {
+            const auto was = row.time ? format_race_time(*row.time) : std::string("no time");
+            row.time = ruling.time;
+            return fmt::format("{}'s time in {} set to {} (was {})", name, ruling.race,
+                               format_race_time(*ruling.time), was);
+        }
+        case RulingKind::advance:
+            row.marks.emplace_back("ADV");
+            return fmt::format("{} advanced by the Referee from {}", name, ruling.race);
+        case RulingKind::revoke_advance:
+            std::erase(row.marks, "ADV");
+            return fmt::format("{}'s referee advancement from {} revoked", name, ruling.race);
+        case RulingKind::redraw:
+            break;
+    }
+    return {};
+}
+
+}  // namespace
+
+RuledEvent rule_event(const Replay& baseline, const Format& format,
+                      const std::vector<Ruling>& rulings,
+                      const std::vector<RulingTarget>& targets) {
+    RuledEvent out;
+    out.event = baseline.event;
+    Event& e = out.event;
+    e.info.medalists.clear();  // the record's medalists and printed ranks are not the
+    e.diagnostics.clear();     // counterfactual's
+    for (auto& round : e.rounds) {
+        out.redraw.emplace_back(round.races.size(), 0);
+        for (auto& race : round.races)
+            for (auto& row : race.results) {
+                const bool referee = row.advanced_by_referee();
+                erase_marks(row, advancement_marks);
+                if (referee) row.marks.emplace_back("ADV");
+                row.advance.reset();
+                row.printed_rank.reset();
+            }
+    }
+    if (!e.rounds.empty() && e.rounds.back().kind == RoundKind::finals &&
+        format.finals.final_b != FinalBRouting::none) {
+        auto& finals = e.rounds.back().races;
+        if (std::none_of(finals.begin(), finals.end(), [](const Race& r) { return r.number == 2; }))
+            finals.push_back(Race{"Final B", 2, false, {}, {}, 0});
+        out.redraw.back().resize(finals.size(), 0);
+    }
+    for (std::size_t i = 0; i < rulings.size(); ++i) {
+        if (rulings[i].kind == RulingKind::redraw) {
+            const auto at = find_row(e, rulings[i].race, -1);
+            out.redraw[at.round][at.race_index] = 1;
+            out.chain.push_back(
+                fmt::format("{} run again: its recorded result set aside", rulings[i].race));
+            continue;
+        }
+        out.chain.push_back(apply(e, rulings[i], targets[i]));
+    }
+    return out;
+}
+
+}  // namespace heatgraph::detail
