@@ -244,6 +244,20 @@ TEST_CASE("a redrawn final is drawn afresh: every finalist can win") {
     CHECK(probabilities_of(w, "Kim Dong-sung").p_place[5] == 1);
 }
 
+TEST_CASE("with incidents, a newcomer may be penalised at the event's rate") {
+    const std::vector<Ruling> rulings{ruling(RulingKind::rescind, "Hwang Dae-heon@Semifinal 1=1")};
+    const auto calm = what_if_of("olympics-2022-men-1000m", rulings, {4000, 3, 1});
+    WhatIfOptions options{4000, 3, 1};
+    options.incidents = true;
+    const auto eventful = what_if_of("olympics-2022-men-1000m", rulings, options);
+    const auto& hwang = probabilities_of(eventful, "Hwang Dae-heon");
+    // Penalised in Final A, he ranks after Final B: 8th, behind the other four finalists and
+    // the three Final B skaters.
+    CHECK(probabilities_of(calm, "Hwang Dae-heon").p_place[7] == 0);
+    CHECK(hwang.p_place[7] > 0.03);
+    CHECK(hwang.p_medal < probabilities_of(calm, "Hwang Dae-heon").p_medal);
+}
+
 TEST_CASE("what-if errors: a bad ruling, no samples") {
     const auto event = test::seed("olympics-2022-men-1000m");
     const auto bad = what_if(event, {ruling(RulingKind::dns, "Usain Bolt@Final A")}, {});
