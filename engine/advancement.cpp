@@ -6,16 +6,6 @@
 
 namespace heatgraph::detail {
 
-namespace {
-
-struct RaceTimeHash {
-    std::size_t operator()(const std::pair<int, Millis>& k) const {
-        return std::hash<Millis>()(k.second * 1000003 + k.first);
-    }
-};
-
-}  // namespace
-
 bool can_qualify(const Row& row) {
     return row.place.has_value() &&
            (row.status == Status::finished || row.status == Status::no_time);
@@ -33,36 +23,39 @@ std::unordered_set<AthleteId> field_of(const Round& round) {
     return field;
 }
 
-std::vector<int> place_qualifiers(const Transition& rule, const std::vector<Entrant>& entrants) {
-    std::vector<int> qualified;
+void place_qualifiers(const Transition& rule, const std::vector<Entrant>& entrants,
+                      std::vector<int>& out) {
+    out.clear();
     for (int i = 0; i < static_cast<int>(entrants.size()); ++i)
-        if (entrants[i].place && *entrants[i].place <= rule.place_quota) qualified.push_back(i);
-    return qualified;
+        if (entrants[i].place && *entrants[i].place <= rule.place_quota) out.push_back(i);
 }
 
-std::vector<int> time_pool(const Transition& rule, const std::vector<Entrant>& entrants,
-                           const std::vector<int>& by_place) {
-    std::vector<int> pool;
-    if (rule.time_pool == TimePool::none) return pool;
+void time_pool(const Transition& rule, const std::vector<Entrant>& entrants,
+               const std::vector<int>& by_place, std::vector<int>& out,
+               std::vector<std::pair<int, Millis>>& scratch) {
+    out.clear();
+    if (rule.time_pool == TimePool::none) return;
     // The next place down includes a dead heat with it: a skater of the same race with the same
     // time as the skater in that place (2006 heat 6: 3rd and 4th in 1:27.994, both "thirds").
     const int next_place = rule.place_quota + 1;
-    std::unordered_set<std::pair<int, Millis>, RaceTimeHash> next_place_times;
+    scratch.clear();
     for (const auto& e : entrants)
-        if (e.place == next_place && e.time) next_place_times.insert({e.race, *e.time});
-    std::vector<char> qualified(entrants.size(), 0);
-    for (int i : by_place)
-        qualified[i] = 1;
+        if (e.place == next_place && e.time) scratch.emplace_back(e.race, *e.time);
+    std::sort(scratch.begin(), scratch.end());
+    auto qualified = by_place.begin();  // by_place is in entrant order
     for (int i = 0; i < static_cast<int>(entrants.size()); ++i) {
+        while (qualified != by_place.end() && *qualified < i)
+            ++qualified;
         const auto& e = entrants[i];
-        if (e.referee || !e.place || !e.time || qualified[i]) continue;
-        if (rule.time_pool == TimePool::next_place && !next_place_times.count({e.race, *e.time}))
+        if (e.referee || !e.place || !e.time || (qualified != by_place.end() && *qualified == i))
             continue;
-        pool.push_back(i);
+        if (rule.time_pool == TimePool::next_place &&
+            !std::binary_search(scratch.begin(), scratch.end(), std::pair{e.race, *e.time}))
+            continue;
+        out.push_back(i);
     }
-    std::stable_sort(pool.begin(), pool.end(),
+    std::stable_sort(out.begin(), out.end(),
                      [&](int a, int b) { return *entrants[a].time < *entrants[b].time; });
-    return pool;
 }
 
 int time_slots(const Transition& rule, int place_qualified, int referee_advanced) {
@@ -71,13 +64,15 @@ int time_slots(const Transition& rule, int place_qualified, int referee_advanced
     return std::max(0, *rule.capacity - place_qualified - taken);
 }
 
-TimeCut cut_by_time(const Transition& rule, const std::vector<Entrant>& entrants,
-                    const std::vector<int>& pool, int slots) {
-    TimeCut cut;
-    if (slots <= 0 || pool.empty()) return cut;
+void cut_by_time(const Transition& rule, const std::vector<Entrant>& entrants,
+                 const std::vector<int>& pool, int slots, TimeCut& cut) {
+    cut.sure.clear();
+    cut.tied.clear();
+    cut.from_tied = 0;
+    if (slots <= 0 || pool.empty()) return;
     if (slots >= static_cast<int>(pool.size())) {
         cut.sure = pool;
-        return cut;
+        return;
     }
     const auto time_of = [&](int i) { return *entrants[pool[i]].time; };
     const Millis cut_time = time_of(slots - 1);
@@ -89,7 +84,7 @@ TimeCut cut_by_time(const Transition& rule, const std::vector<Entrant>& entrants
         ++end_tied;
     if (end_tied == slots) {  // no tie across the last slot
         cut.sure.assign(pool.begin(), pool.begin() + slots);
-        return cut;
+        return;
     }
     switch (rule.ties) {
         case TiePolicy::all_advance:
@@ -104,28 +99,54 @@ TimeCut cut_by_time(const Transition& rule, const std::vector<Entrant>& entrants
             cut.from_tied = slots - first_tied;
             break;
     }
-    return cut;
 }
 
-std::vector<int> final_b_routing(const FinalsRule& finals, const std::vector<Entrant>& entrants,
-                                 const std::vector<char>& to_final_a) {
-    std::vector<int> routed;
-    if (finals.final_b == FinalBRouting::none) return routed;
+void final_b_routing(const FinalsRule& finals, const std::vector<Entrant>& entrants,
+                     const std::vector<char>& to_final_a, std::vector<int>& out) {
+    out.clear();
+    if (finals.final_b == FinalBRouting::none) return;
     for (int i = 0; i < static_cast<int>(entrants.size()); ++i) {
         const auto& place = entrants[i].place;
         if (to_final_a[i] || !place) continue;
         if (finals.final_b == FinalBRouting::places &&
             (*place < finals.final_b_first_place || *place > finals.final_b_last_place))
             continue;
-        routed.push_back(i);
+        out.push_back(i);
     }
-    std::stable_sort(routed.begin(), routed.end(), [&](int a, int b) {
+    std::stable_sort(out.begin(), out.end(), [&](int a, int b) {
         const auto& x = entrants[a];
         const auto& y = entrants[b];
         return std::pair{*x.place, x.time.value_or(INT64_MAX)} <
                std::pair{*y.place, y.time.value_or(INT64_MAX)};
     });
-    return routed;
+}
+
+std::vector<int> place_qualifiers(const Transition& rule, const std::vector<Entrant>& entrants) {
+    std::vector<int> out;
+    place_qualifiers(rule, entrants, out);
+    return out;
+}
+
+std::vector<int> time_pool(const Transition& rule, const std::vector<Entrant>& entrants,
+                           const std::vector<int>& by_place) {
+    std::vector<int> out;
+    std::vector<std::pair<int, Millis>> scratch;
+    time_pool(rule, entrants, by_place, out, scratch);
+    return out;
+}
+
+TimeCut cut_by_time(const Transition& rule, const std::vector<Entrant>& entrants,
+                    const std::vector<int>& pool, int slots) {
+    TimeCut cut;
+    cut_by_time(rule, entrants, pool, slots, cut);
+    return cut;
+}
+
+std::vector<int> final_b_routing(const FinalsRule& finals, const std::vector<Entrant>& entrants,
+                                 const std::vector<char>& to_final_a) {
+    std::vector<int> out;
+    final_b_routing(finals, entrants, to_final_a, out);
+    return out;
 }
 
 }  // namespace heatgraph::detail

@@ -296,19 +296,21 @@ struct Counterfactual::Walk {
                 rows.push_back(&row);
                 race_of.push_back(k);
             }
-        const auto by_place = place_qualifiers(*rule, entrants);
-        std::vector<char> qualified(entrants.size(), 0);
-        for (int i : by_place)
-            qualified[i] = 1;
-        std::vector<int> referee;
-        for (int i = 0; i < static_cast<int>(entrants.size()); ++i)
-            if (entrants[i].referee && !qualified[i]) referee.push_back(i);
-        const int slots =
-            time_slots(*rule, static_cast<int>(by_place.size()), static_cast<int>(referee.size()));
-        const auto by_time = time_cut(*rule, entrants, by_place, slots, rows);
-
         const bool to_finals = next.kind == RoundKind::finals;
         const bool two_finals = to_finals && next.races.size() > 1;
+        Decision d;
+        decide(
+            *rule, two_finals ? &cf.format_.finals : nullptr, entrants,
+            [&](int n) { return static_cast<int>(random.below(static_cast<std::uint64_t>(n))); },
+            d);
+        if (d.lots_drawn) {
+            std::vector<std::string> tied;
+            for (int i : d.tied)
+                tied.push_back(name(rows[i]->athlete));
+            say(fmt::format("lots drawn for {} time slot(s) among {}", d.cut.from_tied,
+                            fmt::join(tied, ", ")));
+            run.random = true;
+        }
         const std::array<std::string_view, 3> marks =
             two_finals ? std::array<std::string_view, 3>{"QA", "qA", "ADVA"}
                        : std::array<std::string_view, 3>{"Q", "q", "ADV"};
@@ -316,39 +318,17 @@ struct Counterfactual::Walk {
         const auto take = [&](const std::vector<int>& group, std::string_view mark) {
             for (int i : group) {
                 advancing.push_back(i);
-                qualified[i] = 1;
                 if (explain) mark_row(*rows[i], mark);
             }
         };
-        take(by_place, marks[0]);
-        take(referee, marks[2]);
-        take(by_time, marks[1]);
-        if (explain && settled && !to_finals) explain_changes(r, qualified, rows, race_of, marks);
+        take(d.by_place, marks[0]);
+        take(d.by_referee, marks[2]);
+        take(d.by_time, marks[1]);
+        if (explain && settled && !to_finals) explain_changes(r, d.advances, rows, race_of, marks);
         if (to_finals)
-            route_finals(next, entrants, rows, advancing, qualified);
+            route_finals(next, rows, advancing, d.to_final_b);
         else
             assign_slots(r, advancing, rows, race_of);
-    }
-
-    std::vector<int> time_cut(const Transition& rule, const std::vector<Entrant>& entrants,
-                              const std::vector<int>& by_place, int slots,
-                              const std::vector<Row*>& rows) {
-        const auto pool = time_pool(rule, entrants, by_place);
-        auto cut = cut_by_time(rule, entrants, pool, slots);
-        if (cut.from_tied > 0 && !cut.tied.empty()) {  // lots drawn among the tied
-            std::vector<std::string> tied;
-            for (int i : cut.tied)
-                tied.push_back(name(rows[i]->athlete));
-            for (int n = 0; n < cut.from_tied; ++n) {
-                const auto pick = n + static_cast<int>(random.below(cut.tied.size() - n));
-                std::swap(cut.tied[n], cut.tied[pick]);
-                cut.sure.push_back(cut.tied[n]);
-            }
-            say(fmt::format("lots drawn for {} time slot(s) among {}", cut.from_tied,
-                            fmt::join(tied, ", ")));
-            run.random = true;
-        }
-        return cut.sure;
     }
 
     // Who advances from round r now and did not in the record, and who no longer does.
@@ -382,11 +362,8 @@ struct Counterfactual::Walk {
         row.marks.emplace_back(mark);
     }
 
-    void route_finals(const Round& next, const std::vector<Entrant>& entrants,
-                      const std::vector<Row*>& rows, const std::vector<int>& to_a,
-                      const std::vector<char>& qualified) {
-        std::vector<int> to_b;
-        if (next.races.size() > 1) to_b = final_b_routing(cf.format_.finals, entrants, qualified);
+    void route_finals(const Round& next, const std::vector<Row*>& rows,
+                      const std::vector<int>& to_a, const std::vector<int>& to_b) {
         for (std::size_t k = 0; k < next.races.size(); ++k) {
             const auto& chosen = next.races[k].number == 1 ? to_a : to_b;
             for (int i : chosen) {
