@@ -1,0 +1,141 @@
+#include "classifier.hpp"
+
+#include <algorithm>
+
+#include "heatgraph/classification.hpp"
+
+namespace heatgraph::detail {
+
+namespace {
+
+constexpr double none = std::numeric_limits<double>::max();
+
+double unplaced_rank(Status status, UnplacedOrder order) {
+    const bool no_start = status == Status::DNS || status == Status::DNF;
+    switch (order) {
+        case UnplacedOrder::equal:
+            return 0;
+        case UnplacedOrder::sanction_first:
+            return no_start ? 1 : 0;
+        case UnplacedOrder::no_start_first:
+            return no_start ? 0 : 1;
+    }
+    return 0;
+}
+
+}  // namespace
+
+void ClassifierInput::clear(int athletes, int round_count, bool finals_round) {
+    rounds = round_count;
+    has_finals = finals_round;
+    first.assign(static_cast<std::size_t>(athletes), 0);
+    count.assign(static_cast<std::size_t>(athletes), 0);
+    results.clear();
+    finals.clear();
+    members.clear();
+    unraced_final.assign(static_cast<std::size_t>(athletes), -1);
+}
+
+bool Classifier::carded(const ClassifierInput& in, int a) const {
+    for (int k = in.first[a]; k < in.first[a] + in.count[a]; ++k)
+        if (is_unranked(in.results[k].status)) return true;
+    return false;
+}
+
+// The ordering key of a skater eliminated in their last race: smaller ranks higher.
+Classifier::Key Classifier::elimination_key(const ClassifierInput& in, int a,
+                                            const ClassificationRule& rule) const {
+    const RaceResult* rows = in.results.data() + in.first[a];
+    const int n = in.count[a];
+    const RaceResult& last = rows[n - 1];
+    const double placed = last.place ? 0 : 1;
+    const double place = last.place ? last.place : unplaced_rank(last.status, rule.unplaced_order);
+    const double time = last.time != no_time ? static_cast<double>(last.time) : none;
+    Key key{};
+    switch (rule.era) {
+        case Era::A: {
+            double points = 0;
+            for (int k = 0; k < n; ++k)
+                if (rows[k].place) points += era_a_points(rule, rows[k].place, rows[k].tied);
+            key[0] = placed, key[1] = place, key[2] = -points, key[3] = time;
+            break;
+        }
+        case Era::B: {
+            key[0] = placed, key[1] = place;
+            int at = 2;
+            for (int k = n - 1; k-- > 0 && at < 10;)  // earlier rounds, most recent first
+                key[at++] = rows[k].place ? rows[k].place : none;
+            double best = none;
+            for (int k = 0; k < n; ++k)
+                if (rows[k].time != no_time) best = std::min(best, static_cast<double>(rows[k].time));
+            key[10] = best;
+            break;
+        }
+        case Era::world_skate:
+            key[0] = placed, key[1] = time, key[2] = place;
+            break;
+    }
+    return key;
+}
+
+// Appends `group` to `out` in key order, tied keys sharing a rank.
+void Classifier::rank_group(std::vector<Entry>& group, std::vector<FlatStanding>& out) {
+    std::sort(group.begin(), group.end(), [](const Entry& a, const Entry& b) {
+        return a.key != b.key ? a.key < b.key : a.order < b.order;
+    });
+    for (std::size_t k = 0; k < group.size(); ++k) {
+        FlatStanding s = group[k].standing;
+        s.rank = k > 0 && group[k].key == group[k - 1].key ? out.back().rank : next_rank_;
+        out.push_back(s);
+        ++next_rank_;
+    }
+    group.clear();
+}
+
+void Classifier::run(const ClassifierInput& in, const ClassificationRule& rule,
+                     std::vector<FlatStanding>& out) {
+    out.clear();
+    next_rank_ = 1;
+    const int athletes = static_cast<int>(in.first.size());
+    if (unplaced_.size() < in.finals.size()) unplaced_.resize(in.finals.size());
+    for (std::size_t f = 0; f < in.finals.size(); ++f) {
+        const auto& final = in.finals[f];
+        auto& unplaced = unplaced_[f];
+        unplaced.clear();
+        for (int m = final.first; m < final.first + final.count; ++m) {
+            const int a = in.members[m];
+            const FlatStanding s{0, a, final.race};
+            if (!final.raced) {
+                group_.push_back({Key{static_cast<double>(m - final.first)}, m, s});
+                continue;
+            }
+            if (carded(in, a)) continue;
+            const RaceResult& row = in.results[in.first[a] + in.count[a] - 1];
+            if (row.place)
+                group_.push_back({Key{static_cast<double>(row.place)}, m, s});
+            else
+                unplaced.push_back({Key{unplaced_rank(row.status, rule.unplaced_order)}, m, s});
+        }
+        rank_group(group_, out);
+    }
+    const int finals = static_cast<int>(in.finals.size());
+    for (int k = 0; k < finals; ++k) {
+        const int f = rule.unplaced_finalists == UnplacedFinalists::b_before_a ? finals - 1 - k : k;
+        rank_group(unplaced_[f], out);
+    }
+    // Everyone else by the round they went out in, latest round first.
+    for (int r = in.rounds - (in.has_finals ? 2 : 1); r >= 0; --r) {
+        for (int a = 0; a < athletes; ++a) {
+            if (in.count[a] == 0 || in.unraced_final[a] >= 0) continue;
+            const RaceResult& last = in.results[in.first[a] + in.count[a] - 1];
+            if (last.round != r || carded(in, a)) continue;
+            group_.push_back({elimination_key(in, a, rule), last.order, {0, a, last.race}});
+        }
+        rank_group(group_, out);
+    }
+    for (int a = 0; a < athletes; ++a)
+        if (in.count[a] > 0 && carded(in, a))
+            out.push_back({0, a, in.results[in.first[a] + in.count[a] - 1].race});
+}
+
+}  // namespace heatgraph::detail

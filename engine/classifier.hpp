@@ -1,0 +1,78 @@
+// Private: the classification rule (RULES.md §3) on flat arrays, shared by `classify` (which
+// flattens a replayed event) and the simulator (which fills the arrays directly). A Classifier
+// keeps its buffers, so classifying event after event allocates nothing once they have grown.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <limits>
+#include <vector>
+
+#include "heatgraph/event.hpp"
+#include "heatgraph/format.hpp"
+
+namespace heatgraph::detail {
+
+constexpr Millis no_time = std::numeric_limits<Millis>::max();
+
+// One skater's result in one race.
+struct RaceResult {
+    int round = 0;  // index of the round
+    int race = 0;   // the race's id (the caller's numbering, reported back)
+    int place = 0;  // 0: no place
+    int tied = 1;   // skaters of the race sharing this place (era A points)
+    Status status = Status::finished;
+    Millis time = no_time;
+    int order = 0;  // the row's position in the event, in running order: breaks no tie in the
+                    // classification but orders tied skaters as the record lists them
+};
+
+struct ClassifierInput {
+    int rounds = 0;
+    bool has_finals = false;  // the last round is the finals
+    // Per skater, their results in running order: results[first[a] .. first[a] + count[a]).
+    std::vector<int> first, count;
+    std::vector<RaceResult> results;
+    // The finals, in the order they rank: each lists its skaters, a raced final in row order, an
+    // unraced one in field order (they take its places in that order).
+    struct Final {
+        int race = 0;  // id
+        bool raced = true;
+        int first = 0, count = 0;  // into members
+    };
+    std::vector<Final> finals;
+    std::vector<int> members;
+    std::vector<int> unraced_final;  // per skater: the id of the final awarded unraced, or -1
+
+    void clear(int athletes, int round_count, bool finals_round);
+};
+
+struct FlatStanding {
+    int rank = 0;  // 0: unranked (a card)
+    int athlete = -1;
+    int race = -1;  // id of the last race skated (or the final awarded)
+};
+
+class Classifier {
+  public:
+    // The classification in rank order into `out`.
+    void run(const ClassifierInput& in, const ClassificationRule& rule,
+             std::vector<FlatStanding>& out);
+
+  private:
+    using Key = std::array<double, 11>;
+    struct Entry {
+        Key key;
+        int order;
+        FlatStanding standing;
+    };
+    void rank_group(std::vector<Entry>& group, std::vector<FlatStanding>& out);
+    Key elimination_key(const ClassifierInput& in, int athlete, const ClassificationRule& rule) const;
+    bool carded(const ClassifierInput& in, int athlete) const;
+
+    int next_rank_ = 1;
+    std::vector<Entry> group_;
+    std::vector<std::vector<Entry>> unplaced_;
+};
+
+}  // namespace heatgraph::detail
