@@ -67,7 +67,8 @@ Classifier::Key Classifier::elimination_key(const ClassifierInput& in, int a,
                 key[at++] = rows[k].place ? rows[k].place : none;
             double best = none;
             for (int k = 0; k < n; ++k)
-                if (rows[k].time != no_time) best = std::min(best, static_cast<double>(rows[k].time));
+                if (rows[k].time != no_time)
+                    best = std::min(best, static_cast<double>(rows[k].time));
             key[10] = best;
             break;
         }

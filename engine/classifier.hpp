@@ -67,7 +67,8 @@ class Classifier {
         FlatStanding standing;
     };
     void rank_group(std::vector<Entry>& group, std::vector<FlatStanding>& out);
-    Key elimination_key(const ClassifierInput& in, int athlete, const ClassificationRule& rule) const;
+    Key elimination_key(const ClassifierInput& in, int athlete,
+                        const ClassificationRule& rule) const;
     bool carded(const ClassifierInput& in, int athlete) const;
 
     int next_rank_ = 1;

@@ -25,6 +25,8 @@ constexpr Names<3> era_names{"A", "B", "world-skate"};
 constexpr Names<3> unplaced_order_names{"equal", "sanction-first", "no-start-first"};
 constexpr Names<2> unplaced_finalists_names{"a-before-b", "b-before-a"};
 constexpr std::array<std::string_view, 3> from_names{"heats", "quarterfinals", "semifinals"};
+constexpr Names<3> first_round_names{"snake", "ffa", "pairs"};
+constexpr Names<3> reseed_names{"snake", "ffa", "bracket"};
 
 // Reads one table of a format file, turning every unexpected key or type into an Error.
 class FormatReader : detail::TomlReader {
@@ -34,7 +36,7 @@ class FormatReader : detail::TomlReader {
     Result<Format> read(const toml::table& root) {
         Format format;
         format.source = source_;
-        allow(root, {"name", "description", "transition", "finals", "classification"});
+        allow(root, {"name", "description", "transition", "finals", "classification", "draw"});
         format.name = text(root, "name").value_or("");
         format.description = text(root, "description").value_or("");
         if (const auto* transitions = root["transition"].as_array()) {
@@ -47,11 +49,10 @@ class FormatReader : detail::TomlReader {
                 format.transitions.push_back(read_transition(*table));
             }
         }
-        if (format.transitions.empty() && !error_)
-            error_ = Error{source_, 0, "a format needs at least one [[transition]]"};
         if (const auto* finals = root["finals"].as_table()) format.finals = read_finals(*finals);
         if (const auto* c = root["classification"].as_table())
             format.classification = read_classification(*c);
+        if (const auto* d = root["draw"].as_table()) format.draw = read_draw(*d);
         check_order(format);
         if (error_) return *error_;
         return format;
@@ -115,6 +116,33 @@ class FormatReader : detail::TomlReader {
         return rule;
     }
 
+    DrawRule read_draw(const toml::table& t) {
+        allow(t, {"first_round", "pairs", "reseed"});
+        DrawRule rule;
+        rule.first_round =
+            choice<FirstRound>(t, "first_round", first_round_names).value_or(rule.first_round);
+        rule.reseed = choice<Reseed>(t, "reseed", reseed_names).value_or(rule.reseed);
+        if (const auto* pairs = t["pairs"].as_array()) {
+            for (const auto& race : *pairs) {
+                auto& seeds = rule.pairs.emplace_back();
+                const auto* list = race.as_array();
+                if (!list)
+                    fail(race, "'pairs' lists races as arrays of seed numbers: [[1, 16], ...]");
+                if (!list) continue;
+                for (const auto& seed : *list) {
+                    const auto v = seed.value<std::int64_t>();
+                    if (!v || *v < 1 || *v > 100000)
+                        fail(seed, "a seed number is a whole number of at least 1");
+                    else
+                        seeds.push_back(static_cast<int>(*v));
+                }
+            }
+        }
+        if (rule.first_round == FirstRound::pairs && rule.pairs.empty())
+            fail(t, "first_round = \"pairs\" needs 'pairs'");
+        return rule;
+    }
+
     void check_order(const Format& format) {
         for (std::size_t i = 1; i < format.transitions.size(); ++i)
             if (format.transitions[i].from <= format.transitions[i - 1].from && !error_)
@@ -146,6 +174,12 @@ std::string_view to_string(UnplacedOrder v) {
 }
 std::string_view to_string(UnplacedFinalists v) {
     return unplaced_finalists_names.at(static_cast<int>(v));
+}
+std::string_view to_string(FirstRound v) {
+    return first_round_names.at(static_cast<int>(v));
+}
+std::string_view to_string(Reseed v) {
+    return reseed_names.at(static_cast<int>(v));
 }
 
 Result<Format> parse_format(std::string_view toml_text, std::string source) {
@@ -196,6 +230,17 @@ std::string format_to_toml(const Format& format) {
         "unplaced_finalists = \"{}\"\n",
         to_string(c.era), fmt::join(c.points, ", "), to_string(c.unplaced_order),
         to_string(c.unplaced_finalists));
+    const auto& d = format.draw;
+    if (d.first_round != FirstRound::snake || d.reseed != Reseed::snake) {
+        out << fmt::format("\n[draw]\nfirst_round = \"{}\"\n", to_string(d.first_round));
+        if (!d.pairs.empty()) {
+            std::vector<std::string> races;
+            for (const auto& race : d.pairs)
+                races.push_back(fmt::format("[{}]", fmt::join(race, ", ")));
+            out << fmt::format("pairs = [{}]\n", fmt::join(races, ", "));
+        }
+        out << fmt::format("reseed = \"{}\"\n", to_string(d.reseed));
+    }
     return out.str();
 }
 

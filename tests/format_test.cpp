@@ -50,7 +50,10 @@ TEST_CASE("format errors name the file and line") {
           "f.toml:3: 'time_pool' must be one of: none, next-place, all-others");
     CHECK(error("[[transition]]\nfrom = \"heats\"\ntime_pool = \"next-place\"\n") ==
           "f.toml:1: a time pool needs a 'capacity' (the size of the next round)");
-    CHECK(error("name = \"x\"\n") == "f.toml: a format needs at least one [[transition]]");
+    CHECK(error("[draw]\nfirst_round = \"pairs\"\n") ==
+          "f.toml:1: first_round = \"pairs\" needs 'pairs'");
+    CHECK(error("[draw]\nfirst_round = \"pairs\"\npairs = [[1, 0]]\n") ==
+          "f.toml:3: a seed number is a whole number of at least 1");
     CHECK(error("name = \"x\n").rfind("f.toml:1: ", 0) == 0);  // TOML syntax error
     CHECK(error("[[transition]]\nfrom = \"semifinals\"\ntime_pool=\"none\"\n[[transition]]\nfrom = "
                 "\"heats\"\ntime_pool=\"none\"\n") ==
@@ -111,4 +114,19 @@ TEST_CASE("inference reads the World Games sprint as winners plus the fastest") 
     CHECK(f.transitions[1].place_quota == 1);
     CHECK(f.transitions[1].capacity == 8);
     CHECK(f.finals.final_b == FinalBRouting::none);
+}
+
+TEST_CASE("a format without transitions is one race of the whole field; draws read back") {
+    const auto single = parse_format("name = \"Single race\"\n", "s.toml");
+    REQUIRE(single.ok());
+    CHECK(single->transitions.empty());
+    const auto bracket = test::format_file("bracketology-16");
+    CHECK(bracket.draw.first_round == FirstRound::pairs);
+    CHECK(bracket.draw.pairs.size() == 8);
+    CHECK(bracket.draw.pairs[1] == std::vector<int>{8, 9});
+    CHECK(bracket.draw.reseed == Reseed::bracket);
+    const auto again = parse_format(format_to_toml(bracket), "again.toml");
+    REQUIRE(again.ok());
+    CHECK(again->draw.pairs == bracket.draw.pairs);
+    CHECK(test::format_file("ffa-32").draw.reseed == Reseed::ffa);
 }

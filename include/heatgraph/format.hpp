@@ -87,13 +87,34 @@ struct ClassificationRule {
     UnplacedFinalists unplaced_finalists = UnplacedFinalists::a_before_b;
 };
 
+// How a simulation fills races (the replay reads who raced where). Seeds are numbered 1..N
+// (the simulation's seeding decides who is seed 1).
+enum class FirstRound {
+    snake,  // seed s to race s mod R, reversing direction every R seeds (1..R, then R..1)
+    ffa,    // the npm `ffa` grouping: pairs of seeds summing to R·size + 1 in each race
+    pairs,  // the races listed in `pairs`, by seed number (a fixed bracket)
+};
+enum class Reseed {
+    snake,    // qualifiers ranked by place, then time, across races, then snaked into races
+    ffa,      // qualifiers ranked by performance (time) across races, then grouped as `ffa`
+    bracket,  // race k of the next round takes the qualifiers of races 2k-1 and 2k
+};
+
+struct DrawRule {
+    FirstRound first_round = FirstRound::snake;
+    std::vector<std::vector<int>> pairs;  // with FirstRound::pairs: each race's seed numbers
+    Reseed reseed = Reseed::snake;
+};
+
 struct Format {
     std::string name;
     std::string description;
     std::string source;                   // the file it came from, or "inferred from <event>"
-    std::vector<Transition> transitions;  // round i -> round i+1; the last one feeds the finals
+    std::vector<Transition> transitions;  // round i -> round i+1; the last one feeds the finals;
+                                          // none: the whole field in one final
     FinalsRule finals;
     ClassificationRule classification;
+    DrawRule draw;
 };
 
 [[nodiscard]] Result<Format> parse_format(std::string_view toml_text, std::string source);
@@ -113,5 +134,7 @@ struct Format {
 [[nodiscard]] std::string_view to_string(Era v);
 [[nodiscard]] std::string_view to_string(UnplacedOrder v);
 [[nodiscard]] std::string_view to_string(UnplacedFinalists v);
+[[nodiscard]] std::string_view to_string(FirstRound v);
+[[nodiscard]] std::string_view to_string(Reseed v);
 
 }  // namespace heatgraph
