@@ -36,7 +36,7 @@ void ClassifierInput::clear(int athletes, int round_count, bool finals_round) {
     unraced_final.assign(static_cast<std::size_t>(athletes), -1);
 }
 
-bool Classifier::carded(const ClassifierInput& in, int a) const {
+bool Classifier::has_card(const ClassifierInput& in, int a) {
     for (int k = in.first[a]; k < in.first[a] + in.count[a]; ++k)
         if (is_unranked(in.results[k].status)) return true;
     return false;
@@ -81,14 +81,24 @@ Classifier::Key Classifier::elimination_key(const ClassifierInput& in, int a,
 
 // Appends `group` to `out` in key order, tied keys sharing a rank.
 void Classifier::rank_group(std::vector<Entry>& group, std::vector<FlatStanding>& out) {
-    std::sort(group.begin(), group.end(), [](const Entry& a, const Entry& b) {
-        return a.key != b.key ? a.key < b.key : a.order < b.order;
+    // Sort indices, not the entries: a key is 88 bytes.
+    index_.resize(group.size());
+    for (std::size_t k = 0; k < group.size(); ++k)
+        index_[k] = static_cast<int>(k);
+    std::sort(index_.begin(), index_.end(), [&](int a, int b) {
+        const Entry& x = group[a];
+        const Entry& y = group[b];
+        for (std::size_t i = 0; i < x.key.size(); ++i)
+            if (x.key[i] != y.key[i]) return x.key[i] < y.key[i];
+        return x.order < y.order;
     });
-    for (std::size_t k = 0; k < group.size(); ++k) {
+    const Entry* previous = nullptr;
+    for (int k : index_) {
         FlatStanding s = group[k].standing;
-        s.rank = k > 0 && group[k].key == group[k - 1].key ? out.back().rank : next_rank_;
+        s.rank = previous && group[k].key == previous->key ? out.back().rank : next_rank_;
         out.push_back(s);
         ++next_rank_;
+        previous = &group[k];
     }
     group.clear();
 }
@@ -98,6 +108,9 @@ void Classifier::run(const ClassifierInput& in, const ClassificationRule& rule,
     out.clear();
     next_rank_ = 1;
     const int athletes = static_cast<int>(in.first.size());
+    carded_.resize(static_cast<std::size_t>(athletes));
+    for (int a = 0; a < athletes; ++a)
+        carded_[a] = has_card(in, a);
     if (unplaced_.size() < in.finals.size()) unplaced_.resize(in.finals.size());
     for (std::size_t f = 0; f < in.finals.size(); ++f) {
         const auto& final = in.finals[f];
@@ -110,7 +123,7 @@ void Classifier::run(const ClassifierInput& in, const ClassificationRule& rule,
                 group_.push_back({Key{static_cast<double>(m - final.first)}, m, s});
                 continue;
             }
-            if (carded(in, a)) continue;
+            if (carded_[a]) continue;
             const RaceResult& row = in.results[in.first[a] + in.count[a] - 1];
             if (row.place)
                 group_.push_back({Key{static_cast<double>(row.place)}, m, s});
@@ -125,17 +138,22 @@ void Classifier::run(const ClassifierInput& in, const ClassificationRule& rule,
         rank_group(unplaced_[f], out);
     }
     // Everyone else by the round they went out in, latest round first.
-    for (int r = in.rounds - (in.has_finals ? 2 : 1); r >= 0; --r) {
-        for (int a = 0; a < athletes; ++a) {
-            if (in.count[a] == 0 || in.unraced_final[a] >= 0) continue;
-            const RaceResult& last = in.results[in.first[a] + in.count[a] - 1];
-            if (last.round != r || carded(in, a)) continue;
-            group_.push_back({elimination_key(in, a, rule), last.order, {0, a, last.race}});
-        }
-        rank_group(group_, out);
+    const int last = in.rounds - (in.has_finals ? 2 : 1);
+    if (static_cast<int>(out_in_.size()) < last + 1)
+        out_in_.resize(static_cast<std::size_t>(last + 1));
+    for (int r = 0; r <= last; ++r)
+        out_in_[r].clear();
+    for (int a = 0; a < athletes; ++a) {
+        if (in.count[a] == 0 || in.unraced_final[a] >= 0 || carded_[a]) continue;
+        const RaceResult& row = in.results[in.first[a] + in.count[a] - 1];
+        if (row.round <= last)
+            out_in_[row.round].push_back(
+                {elimination_key(in, a, rule), row.order, {0, a, row.race}});
     }
+    for (int r = last; r >= 0; --r)
+        rank_group(out_in_[r], out);
     for (int a = 0; a < athletes; ++a)
-        if (in.count[a] > 0 && carded(in, a))
+        if (in.count[a] > 0 && carded_[a])
             out.push_back({0, a, in.results[in.first[a] + in.count[a] - 1].race});
 }
 

@@ -69,10 +69,13 @@ class Classifier {
     void rank_group(std::vector<Entry>& group, std::vector<FlatStanding>& out);
     Key elimination_key(const ClassifierInput& in, int athlete,
                         const ClassificationRule& rule) const;
-    bool carded(const ClassifierInput& in, int athlete) const;
+    static bool has_card(const ClassifierInput& in, int athlete);
 
     int next_rank_ = 1;
+    std::vector<char> carded_;                // per skater
+    std::vector<std::vector<Entry>> out_in_;  // per round: the skaters eliminated in it
     std::vector<Entry> group_;
+    std::vector<int> index_;
     std::vector<std::vector<Entry>> unplaced_;
 };
 

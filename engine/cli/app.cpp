@@ -6,6 +6,7 @@
 #include <ostream>
 
 #include "heatgraph/heatgraph.hpp"
+#include "simulate_command.hpp"
 #include "text_report.hpp"
 
 namespace heatgraph::cli {
@@ -28,11 +29,6 @@ struct Options {
     double prior = FitOptions{}.prior;
     bool whatif_samples_given = false;  // the command line overrides the scenario
     bool whatif_seed_given = false;
-};
-
-// Input the user can fix: reported as file:line: message, exit code 2.
-struct InvalidInput {
-    Error error;
 };
 
 Replay load_and_replay(const Options& o) {
@@ -184,6 +180,12 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
                      "Gamma(1 + prior, prior) prior on each worth; 0: maximum likelihood")
         ->check(CLI::NonNegativeNumber);
     fit_cmd->add_flag("--json", o.json, "machine-readable output");
+    SimulateCommand simulation;
+    auto* simulate_cmd = app.add_subcommand(
+        "simulate", "many whole events of one field under a format: metrics and per skater");
+    simulation.add_options(*simulate_cmd, false);
+    auto* compare_cmd = app.add_subcommand("compare", "formats side by side on the same field");
+    simulation.add_options(*compare_cmd, true);
 
     try {
         app.parse(argc, argv);
@@ -198,6 +200,10 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
             o.whatif_seed_given = whatif_cmd->count("--seed") > 0;
             const auto result = run_whatif(o);
             out << (o.json ? whatif_to_json(result) : whatif_report(result));
+            return ok;
+        }
+        if (*simulate_cmd || *compare_cmd) {
+            out << simulation.run(err);
             return ok;
         }
         if (*fit_cmd) {

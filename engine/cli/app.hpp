@@ -4,9 +4,16 @@
 
 #include <iosfwd>
 
+#include "heatgraph/error.hpp"
+
 namespace heatgraph::cli {
 
 enum ExitCode { ok = 0, usage = 1, invalid_input = 2, internal = 3 };
+
+// Input the user can fix: reported as file:line: message, exit code 2.
+struct InvalidInput {
+    Error error;
+};
 
 int run(int argc, char** argv, std::ostream& out, std::ostream& err);
 

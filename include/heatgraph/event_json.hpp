@@ -10,6 +10,7 @@
 #include "heatgraph/event.hpp"
 #include "heatgraph/race_model.hpp"
 #include "heatgraph/replay.hpp"
+#include "heatgraph/simulate.hpp"
 #include "heatgraph/whatif.hpp"
 
 namespace heatgraph {
@@ -27,6 +28,12 @@ namespace heatgraph {
 // {"events", "prior", "iterations", "orders", "log_likelihood",
 //  "skaters": [{"athlete", "strength", "standard_error", "races"}], "notes"}
 [[nodiscard]] std::string race_model_to_json(const RaceModel& model, int indent = 2);
+// `simulate --json` (one simulation) and `compare --json` (an array of them): {"format", "runs",
+//  "seed", "threads", "seconds", "events_per_second" (null without timing), "checksum",
+//  "metrics": {"p_strongest_wins": {"value", "standard_error"}, ...},
+//  "skaters": [{"name", "strength", "p_win", "p_podium", "mean_rank"} with standard errors]}
+[[nodiscard]] std::string simulation_to_json(const std::vector<Simulation>& simulations,
+                                             bool timing = true, int indent = 2);
 [[nodiscard]] Result<Event> parse_event_json(std::string_view text, std::string source);
 
 }  // namespace heatgraph

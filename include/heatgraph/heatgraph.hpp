@@ -14,4 +14,5 @@
 #include "heatgraph/race_time.hpp"
 #include "heatgraph/replay.hpp"
 #include "heatgraph/rulings.hpp"
+#include "heatgraph/simulate.hpp"
 #include "heatgraph/whatif.hpp"

@@ -1,0 +1,163 @@
+#include "simulate_command.hpp"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <ostream>
+
+#include "app.hpp"
+#include "heatgraph/heatgraph.hpp"
+#include "text_report.hpp"
+
+namespace heatgraph::cli {
+
+namespace {
+
+std::vector<Event> load_events(const std::vector<std::string>& paths) {
+    std::vector<Event> events;
+    for (const auto& path : paths) {
+        auto event = load_event(path);
+        if (!event) throw InvalidInput{event.error()};
+        events.push_back(std::move(event).value());
+    }
+    return events;
+}
+
+std::string estimate_text(const Estimate& e, int decimals) {
+    return fmt::format("{:.{}f} ± {:.{}f}", e.value, decimals, e.standard_error, decimals);
+}
+
+std::string report(const std::vector<Simulation>& sims, const Field& field, bool timing) {
+    const auto& first = sims.front();
+    std::string out = fmt::format(
+        "{} skaters ({}, noise {}), {} runs, seed {}\n", field.skaters.size(),
+        field.model == NoiseModel::thurstone ? "Thurstone" : "Plackett–Luce", field.noise,
+        first.runs, first.seed);
+    std::vector<std::string> header{"Metric"};
+    for (const auto& s : sims)
+        header.push_back(s.format);
+    TextTable metrics(header);
+    const auto row = [&](const std::string& name, auto member, int decimals) {
+        std::vector<std::string> cells{name};
+        for (const auto& s : sims)
+            cells.push_back(estimate_text(s.*member, decimals));
+        metrics.add(cells);
+    };
+    row("P(strongest wins)", &Simulation::p_strongest_wins, 4);
+    row("P(podium = three strongest)", &Simulation::p_podium_strongest, 4);
+    row("Champion's true rank", &Simulation::champion_true_rank, 3);
+    row("Kendall tau vs strength", &Simulation::kendall_tau, 4);
+    row("Races per skater", &Simulation::races_per_skater, 3);
+    row("Finals changed by incidents", &Simulation::finals_changed_by_incidents, 4);
+    std::vector<std::string> checksums{"Checksum"};
+    for (const auto& s : sims)
+        checksums.push_back(fmt::format("{:016x}", s.checksum));
+    metrics.add(checksums);
+    if (timing) {
+        std::vector<std::string> speed{"Events per second"};
+        for (const auto& s : sims)
+            speed.push_back(fmt::format("{:.0f} ({} threads)", s.events_per_second, s.threads));
+        metrics.add(speed);
+    }
+    out += metrics.render();
+    if (sims.size() == 1) {
+        out += "\n";
+        TextTable skaters({"Skater", "Strength", "P(win)", "P(podium)", "Mean rank"});
+        for (const auto& k : first.skaters)
+            skaters.add({k.name, fmt::format("{:+.3f}", k.strength), estimate_text(k.p_win, 4),
+                         estimate_text(k.p_podium, 4), estimate_text(k.mean_rank, 2)});
+        out += skaters.render();
+    }
+    return out;
+}
+
+}  // namespace
+
+void SimulateCommand::add_options(CLI::App& command, bool compare) {
+    if (compare)
+        command.add_option("--formats", formats_, "format files (TOML), comma-separated")
+            ->required()
+            ->delimiter(',');
+    else
+        command.add_option("--format", formats_, "format file (TOML)")->required()->expected(1);
+    auto* source = command.add_option_group("field", "the skaters (one of)");
+    source->add_option("--field", field_file_, "field file (JSON)");
+    source->add_option("--skaters", skaters_, "N skaters with strengths drawn N(0, 1)")
+        ->check(CLI::Range(2, 100000));
+    source->add_option("--fit", fit_, "the fitted strengths of these events' skaters");
+    source->require_option(1);
+    command.add_option("--model", model_, "plackett-luce or thurstone (default: the field's)")
+        ->check(CLI::IsMember({"plackett-luce", "thurstone"}));
+    command.add_option("--noise", noise_, "noise scale (default: the field's, else 1)")
+        ->check(CLI::PositiveNumber);
+    command.add_option("--seeding", seeding_, "first-round seeds: strength, random or listed")
+        ->check(CLI::IsMember({"strength", "random", "listed"}));
+    command.add_option("--penalty-rate", penalty_, "penalties per skater and race")
+        ->check(CLI::Range(0.0, 1.0));
+    command.add_option("--fall-rate", fall_, "falls (advanced by the Referee) per penalty")
+        ->check(CLI::Range(0.0, 1.0));
+    command.add_option("--incidents-from", incidents_from_,
+                       "estimate both rates from these events");
+    command.add_option("--runs", options_.runs, "events simulated")->check(CLI::Range(1, 2000000000));
+    command.add_option("--threads", options_.threads, "threads (0: one per core); the answer does "
+                                                      "not depend on it")
+        ->check(CLI::NonNegativeNumber);
+    command.add_option("--seed", options_.seed, "random seed");
+    command.add_flag("--json", json_, "machine-readable output");
+    command.add_flag("--no-timing", no_timing_,
+                     "leave out seconds and events per second (reproducible output)");
+}
+
+Field SimulateCommand::field() const {
+    Field field;
+    if (!field_file_.empty()) {
+        auto loaded = load_field(field_file_);
+        if (!loaded) throw InvalidInput{loaded.error()};
+        field = std::move(loaded).value();
+    } else if (skaters_ > 0) {
+        field = normal_field(skaters_, options_.seed);
+    } else {
+        auto model = fit_race_model(load_events(fit_));
+        if (!model) throw InvalidInput{model.error()};
+        field = fitted_field(*model);
+    }
+    if (model_ == "thurstone") field.model = NoiseModel::thurstone;
+    if (model_ == "plackett-luce") field.model = NoiseModel::plackett_luce;
+    if (noise_ > 0) field.noise = noise_;
+    return field;
+}
+
+IncidentRates SimulateCommand::incidents() const {
+    IncidentRates rates;
+    if (!incidents_from_.empty()) rates = estimate_incident_rates(load_events(incidents_from_));
+    if (penalty_ > 0) rates.penalty = penalty_;
+    if (fall_ > 0) rates.fall = fall_;
+    return rates;
+}
+
+std::string SimulateCommand::run(std::ostream& err) const {
+    const auto skaters = field();
+    auto options = options_;
+    options.seeding = seeding_ == "random"   ? Seeding::random
+                      : seeding_ == "listed" ? Seeding::listed
+                                             : Seeding::by_strength;
+    options.incidents = incidents();
+    const bool show_progress = options.runs >= 1'000'000 && isatty(STDERR_FILENO);
+    std::vector<Simulation> sims;
+    for (const auto& path : formats_) {
+        auto format = load_format(path);
+        if (!format) throw InvalidInput{format.error()};
+        if (show_progress)
+            options.progress = [&err, name = format->name](std::int64_t done, std::int64_t total) {
+                err << fmt::format("\r{}: {} / {} events", name, done, total) << std::flush;
+            };
+        auto sim = simulate(*format, skaters, options);
+        if (show_progress) err << "\n";
+        if (!sim) throw InvalidInput{sim.error()};
+        sims.push_back(std::move(sim).value());
+    }
+    return json_ ? simulation_to_json(sims, !no_timing_) : report(sims, skaters, !no_timing_);
+}
+
+}  // namespace heatgraph::cli

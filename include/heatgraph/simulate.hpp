@@ -1,0 +1,104 @@
+// Simulation of formats: many whole events of one field under one format, to compare formats.
+//
+// Each replicate seeds the field into the first round (the format's draw), draws every race's
+// finishing order from the race model (Plackett–Luce by Gumbel noise, or Thurstone by normal
+// noise), applies incidents, and advances and classifies by the replay's own rules
+// (engine/advancement, engine/classifier). The format is compiled once into flat arrays; the
+// loop keeps its buffers and so allocates nothing once warm. Replicate i draws from its own
+// counter-based stream keyed by (seed, i): any thread count gives the same answer to the bit.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "heatgraph/error.hpp"
+#include "heatgraph/event.hpp"
+#include "heatgraph/format.hpp"
+#include "heatgraph/race_model.hpp"
+
+namespace heatgraph {
+
+enum class NoiseModel {
+    plackett_luce,  // performance = strength + noise · Gumbel: worth exp(strength / noise)
+    thurstone,      // performance = strength + noise · Normal(0, 1)
+};
+
+struct SimulatedSkater {
+    std::string name;
+    double strength = 0;
+};
+
+struct Field {
+    NoiseModel model = NoiseModel::plackett_luce;
+    double noise = 1.0;
+    std::vector<SimulatedSkater> skaters;  // as listed (the order `listed` seeding uses)
+};
+
+// {"model": "plackett-luce" | "thurstone", "noise": 1.0, "skaters": [{"name", "strength"}]}
+[[nodiscard]] Result<Field> parse_field(std::string_view json_text, std::string file);
+[[nodiscard]] Result<Field> load_field(const std::string& path);
+// N skaters "Skater 1".. with strengths drawn N(0, 1) from `seed`.
+[[nodiscard]] Field normal_field(int skaters, std::uint64_t seed);
+// The fitted strengths of real skaters (Plackett–Luce, noise 1).
+[[nodiscard]] Field fitted_field(const RaceModel& model);
+
+enum class Seeding { by_strength, random, listed };
+
+// Incidents per skater and race. A penalty removes the skater from the race; it brings another
+// skater down with probability `fall`, who is advanced by the Referee with probability
+// `referee_advance` (else out of the race, unplaced).
+struct IncidentRates {
+    double penalty = 0;
+    double fall = 0;
+    double referee_advance = 1;
+};
+// From real events: penalties (PEN, DQ, YC, RC) per row; referee advancements per penalty as
+// the falls, all of which the Referee advanced (a fall without one leaves no mark).
+[[nodiscard]] IncidentRates estimate_incident_rates(const std::vector<Event>& events);
+
+struct SimulationOptions {
+    std::int64_t runs = 100000;
+    std::uint64_t seed = 1;
+    int threads = 1;  // 0: one per core
+    Seeding seeding = Seeding::by_strength;
+    IncidentRates incidents;
+    std::function<void(std::int64_t done, std::int64_t total)> progress;  // from one thread
+};
+
+struct Estimate {
+    double value = 0;
+    double standard_error = 0;
+};
+
+struct SkaterOutcome {
+    std::string name;
+    double strength = 0;
+    Estimate p_win, p_podium, mean_rank;
+};
+
+struct Simulation {
+    std::string format;
+    std::int64_t runs = 0;
+    std::uint64_t seed = 0;
+    int threads = 1;
+    double seconds = 0;
+    double events_per_second = 0;
+    Estimate p_strongest_wins;
+    Estimate p_podium_strongest;  // the podium is the three strongest, in any order
+    Estimate champion_true_rank;  // 1 = the strongest skater won
+    Estimate kendall_tau;         // classification against strength (tau-b)
+    Estimate races_per_skater;
+    Estimate finals_changed_by_incidents;  // Final A's fastest was penalised or brought down
+    std::vector<SkaterOutcome> skaters;    // strongest first
+    std::uint64_t checksum = 0;            // of every replicate's podium: pins the whole run
+};
+
+// Errors: a format the simulation cannot run (a transition without `races`, fewer skaters than
+// races), a field of fewer than two skaters, runs below 1.
+[[nodiscard]] Result<Simulation> simulate(const Format& format, const Field& field,
+                                          const SimulationOptions& options);
+
+}  // namespace heatgraph

@@ -1,0 +1,130 @@
+#include "heatgraph/simulate.hpp"
+
+#include <cmath>
+
+#include "draw.hpp"
+#include "test_support.hpp"
+
+using namespace heatgraph;
+
+namespace {
+
+Field worths_field(const std::vector<double>& worths) {
+    Field field;
+    for (std::size_t i = 0; i < worths.size(); ++i)
+        field.skaters.push_back({"Seed " + std::to_string(i + 1), std::log(worths[i])});
+    return field;
+}
+
+Simulation run(const std::string& format, const Field& field, std::int64_t runs, int threads,
+               std::uint64_t seed = 1, Seeding seeding = Seeding::listed) {
+    SimulationOptions options;
+    options.runs = runs;
+    options.threads = threads;
+    options.seed = seed;
+    options.seeding = seeding;
+    auto sim = simulate(test::format_file(format), field, options);
+    REQUIRE_MESSAGE(sim.ok(), (sim.ok() ? "" : sim.error().describe()));
+    return std::move(sim).value();
+}
+
+// Within 4 standard errors of the exact answer.
+bool within(const Estimate& e, double exact) {
+    return std::abs(e.value - exact) <= 4 * e.standard_error;
+}
+
+std::string simulate_error(const Format& format, const Field& field) {
+    auto sim = simulate(format, field, {});
+    REQUIRE_FALSE(sim.ok());
+    return sim.error().describe();
+}
+
+}  // namespace
+
+TEST_CASE("one race of worths 4, 3, 2, 1: the win probabilities are 0.4, 0.3, 0.2, 0.1") {
+    const auto sim = run("single-race", worths_field({4, 3, 2, 1}), 400000, 2);
+    REQUIRE(sim.skaters.size() == 4);
+    CHECK(within(sim.skaters[0].p_win, 0.4));
+    CHECK(within(sim.skaters[1].p_win, 0.3));
+    CHECK(within(sim.skaters[2].p_win, 0.2));
+    CHECK(within(sim.skaters[3].p_win, 0.1));
+    CHECK(sim.races_per_skater.value == 1);
+}
+
+TEST_CASE("bracketology-16 with worth 1/seed: seed 2 wins with the published 0.21604") {
+    std::vector<double> worths;
+    for (int seed = 1; seed <= 16; ++seed)
+        worths.push_back(1.0 / seed);
+    const auto sim = run("bracketology-16", worths_field(worths), 400000, 2);
+    CHECK(within(sim.skaters[1].p_win, 0.21604));
+    CHECK(within(sim.skaters[0].p_win, 0.519218));  // the same bracket computed exactly
+    CHECK(within(sim.p_strongest_wins, 0.519218));
+    CHECK(sim.races_per_skater.value == doctest::Approx(30.0 / 16));
+}
+
+TEST_CASE("the same seed gives identical results on one, two and three threads") {
+    const auto field = normal_field(32, 5);
+    const auto one = run("ffa-32", field, 20000, 1, 9, Seeding::by_strength);
+    const auto two = run("ffa-32", field, 20000, 2, 9, Seeding::by_strength);
+    const auto three = run("ffa-32", field, 20000, 3, 9, Seeding::by_strength);
+    for (const auto* other : {&two, &three}) {
+        CHECK(other->checksum == one.checksum);
+        CHECK(other->kendall_tau.value == one.kendall_tau.value);
+        CHECK(other->kendall_tau.standard_error == one.kendall_tau.standard_error);
+        CHECK(other->p_strongest_wins.value == one.p_strongest_wins.value);
+        for (std::size_t a = 0; a < one.skaters.size(); ++a)
+            CHECK(other->skaters[a].mean_rank.value == one.skaters[a].mean_rank.value);
+    }
+    CHECK(run("ffa-32", field, 20000, 2, 10, Seeding::by_strength).checksum != one.checksum);
+}
+
+TEST_CASE("a fixed seed pins the whole run: its checksum") {
+    // Like a chess engine's bench signature: any change to the draws or the rules shows here.
+    const auto sim = run("isu-2022-2026", normal_field(32, 1), 5000, 2, 1, Seeding::by_strength);
+    CHECK(sim.checksum == 14907234086733154049ull);
+}
+
+TEST_CASE("the ffa grouping of seeds is npm ffa's") {
+    std::vector<int> race, scratch;
+    REQUIRE(detail::ffa_races(16, 4, race, scratch));
+    // ffa README: [1, 5, 12, 16], [2, 6, 11, 15], [3, 7, 10, 14], [4, 8, 9, 13]
+    const std::vector<std::vector<int>> expected{{1, 5, 12, 16}, {2, 6, 11, 15}, {3, 7, 10, 14},
+                                                 {4, 8, 9, 13}};
+    for (std::size_t g = 0; g < expected.size(); ++g)
+        for (int seed : expected[g])
+            CHECK(race[seed - 1] == static_cast<int>(g));
+    REQUIRE(detail::ffa_races(32, 4, race, scratch));  // [1, 5, 9, 13, 20, 24, 28, 32], ...
+    for (int seed : {1, 5, 9, 13, 20, 24, 28, 32})
+        CHECK(race[seed - 1] == 0);
+    CHECK_FALSE(detail::ffa_races(9, 4, race, scratch));  // groups of 3 make 3 races
+    detail::snake_races(8, 3, race);
+    CHECK(race == std::vector<int>{0, 1, 2, 2, 1, 0, 0, 1});
+}
+
+TEST_CASE("formats and fields a simulation cannot run are errors") {
+    auto format = test::format_file("isu-2002");
+    format.transitions[1].races.reset();
+    CHECK(simulate_error(format, normal_field(32, 1)).find(
+              "gives no number of races for the Quarterfinals") != std::string::npos);
+    CHECK(simulate_error(test::format_file("bracketology-16"), normal_field(12, 1)) ==
+          test::source_path("scenarios/formats/bracketology-16.toml") +
+              ": 'pairs' must name each seed 1..12 once; seed 16 is out of range or repeated");
+    CHECK(simulate_error(test::format_file("isu-2002"), normal_field(5, 1)) ==
+          test::source_path("scenarios/formats/isu-2002.toml") +
+              ": 5 skaters cannot fill the 8 races of the first round");
+    const auto bad = parse_field(R"({"skaters": [{"name": "A", "strength": 0}]})", "f.json");
+    REQUIRE_FALSE(bad.ok());
+    CHECK(bad.error().describe() == "f.json: a field needs at least two skaters");
+    const auto model = parse_field(R"({"model": "elo", "skaters": []})", "f.json");
+    CHECK(model.error().describe() ==
+          "f.json: \"model\" is \"plackett-luce\" or \"thurstone\", not \"elo\"");
+}
+
+TEST_CASE("incident rates estimated from real events") {
+    const auto rates = estimate_incident_rates({test::seed("olympics-2022-men-1000m")});
+    // 2022: 3 penalised or carded rows of 71 (the heats' and quarterfinals' notes were lost:
+    // their unplaced rows count as no penalty), and 7 referee advancements (3 heats,
+    // 3 quarterfinals, 1 semifinal): more than one per penalty, so every penalty brings one down.
+    CHECK(rates.penalty == doctest::Approx(3.0 / 71));
+    CHECK(rates.fall == 1);
+}
