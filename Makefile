@@ -5,7 +5,7 @@ JOBS ?= 2
 BIN := build/$(PRESET)/engine/cli/heatgraph
 DEMO_EVENT := scenarios/events/olympics-2022-men-1000m.txt
 
-.PHONY: deps build demo test bench format format-check golden clean
+.PHONY: deps build demo test bench bench-peer format format-check golden clean
 
 deps:
 	@.ci/install-deps
@@ -27,6 +27,11 @@ golden: build
 bench:
 	$(MAKE) build PRESET=release
 	build/release/bench/heatgraph_bench --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
+
+# heatgraph against the npm package ffa on the same 32-skater format (installs ffa in a temp dir).
+bench-peer:
+	$(MAKE) build PRESET=release
+	bench/ffa_peer.sh
 
 format:
 	clang-format -i $$(git ls-files '*.cpp' '*.hpp')
