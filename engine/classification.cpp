@@ -38,6 +38,7 @@ Classification classify(const Event& replayed, const ClassificationRule& rule) {
     std::vector<std::vector<detail::RaceResult>> careers(static_cast<std::size_t>(athletes));
     detail::ClassifierInput in;
     in.clear(athletes, static_cast<int>(replayed.rounds.size()), has_finals);
+    in.results.clear();
     int order = 0;
     for (int r = 0; r < static_cast<int>(replayed.rounds.size()); ++r)
         for (const auto& race : replayed.rounds[r].races) {

@@ -30,7 +30,6 @@ void ClassifierInput::clear(int athletes, int round_count, bool finals_round) {
     has_finals = finals_round;
     first.assign(static_cast<std::size_t>(athletes), 0);
     count.assign(static_cast<std::size_t>(athletes), 0);
-    results.clear();
     finals.clear();
     members.clear();
     unraced_final.assign(static_cast<std::size_t>(athletes), -1);
@@ -51,29 +50,36 @@ Classifier::Key Classifier::elimination_key(const ClassifierInput& in, int a,
     const double placed = last.place ? 0 : 1;
     const double place = last.place ? last.place : unplaced_rank(last.status, rule.unplaced_order);
     const double time = last.time != no_time ? static_cast<double>(last.time) : none;
-    Key key{};
+    Key key;
+    key.add(placed);
+    key.add(place);
     switch (rule.era) {
         case Era::A: {
             double points = 0;
             for (int k = 0; k < n; ++k)
                 if (rows[k].place) points += era_a_points(rule, rows[k].place, rows[k].tied);
-            key[0] = placed, key[1] = place, key[2] = -points, key[3] = time;
+            key.add(-points);
+            key.add(time);
             break;
         }
         case Era::B: {
-            key[0] = placed, key[1] = place;
-            int at = 2;
-            for (int k = n - 1; k-- > 0 && at < 10;)  // earlier rounds, most recent first
-                key[at++] = rows[k].place ? rows[k].place : none;
+            // Earlier places, most recent first: one per earlier round (at most 8), a missing
+            // one counting as 0, so that every skater out in the same round has as many.
+            const int wanted = 2 + std::min(last.round, 8);
+            for (int k = n - 1; k-- > 0 && key.size < wanted;)
+                key.add(rows[k].place ? rows[k].place : none);
+            while (key.size < wanted)
+                key.add(0);
             double best = none;
             for (int k = 0; k < n; ++k)
                 if (rows[k].time != no_time)
                     best = std::min(best, static_cast<double>(rows[k].time));
-            key[10] = best;
+            key.add(best);
             break;
         }
         case Era::world_skate:
-            key[0] = placed, key[1] = time, key[2] = place;
+            key.v[1] = time;  // time before place
+            key.add(place);
             break;
     }
     return key;
@@ -88,8 +94,8 @@ void Classifier::rank_group(std::vector<Entry>& group, std::vector<FlatStanding>
     std::sort(index_.begin(), index_.end(), [&](int a, int b) {
         const Entry& x = group[a];
         const Entry& y = group[b];
-        for (std::size_t i = 0; i < x.key.size(); ++i)
-            if (x.key[i] != y.key[i]) return x.key[i] < y.key[i];
+        if (x.key < y.key) return true;
+        if (y.key < x.key) return false;
         return x.order < y.order;
     });
     const Entry* previous = nullptr;
@@ -120,15 +126,15 @@ void Classifier::run(const ClassifierInput& in, const ClassificationRule& rule,
             const int a = in.members[m];
             const FlatStanding s{0, a, final.race};
             if (!final.raced) {
-                group_.push_back({Key{static_cast<double>(m - final.first)}, m, s});
+                group_.push_back({Key::of(m - final.first), m, s});
                 continue;
             }
             if (carded_[a]) continue;
             const RaceResult& row = in.results[in.first[a] + in.count[a] - 1];
             if (row.place)
-                group_.push_back({Key{static_cast<double>(row.place)}, m, s});
+                group_.push_back({Key::of(row.place), m, s});
             else
-                unplaced.push_back({Key{unplaced_rank(row.status, rule.unplaced_order)}, m, s});
+                unplaced.push_back({Key::of(unplaced_rank(row.status, rule.unplaced_order)), m, s});
         }
         rank_group(group_, out);
     }

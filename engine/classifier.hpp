@@ -44,6 +44,8 @@ struct ClassifierInput {
     std::vector<int> members;
     std::vector<int> unraced_final;  // per skater: the id of the final awarded unraced, or -1
 
+    // Empty for `athletes` skaters; `results` keeps its size (a caller that fills fixed slots
+    // does not pay for constructing them again).
     void clear(int athletes, int round_count, bool finals_round);
 };
 
@@ -60,7 +62,28 @@ class Classifier {
              std::vector<FlatStanding>& out);
 
   private:
-    using Key = std::array<double, 11>;
+    // An ordering key: smaller ranks higher, compared over its first `size` criteria (the same
+    // number for every skater of a group).
+    struct Key {
+        std::array<double, 11> v;
+        int size = 0;
+        void add(double x) { v[size++] = x; }
+        bool operator==(const Key& o) const {
+            for (int i = 0; i < size; ++i)
+                if (v[i] != o.v[i]) return false;
+            return true;
+        }
+        bool operator<(const Key& o) const {
+            for (int i = 0; i < size; ++i)
+                if (v[i] != o.v[i]) return v[i] < o.v[i];
+            return false;
+        }
+        static Key of(double x) {
+            Key k;
+            k.add(x);
+            return k;
+        }
+    };
     struct Entry {
         Key key;
         int order;

@@ -33,13 +33,6 @@ std::optional<Status> status_from_string(std::string_view text) {
     return lookup<Status>(status_names, text);
 }
 
-bool is_sanction(Status status) {
-    return status == Status::PEN || status == Status::DQ || is_unranked(status);
-}
-bool is_unranked(Status status) {
-    return status == Status::YC || status == Status::RC;
-}
-
 std::string_view to_string(Reason reason) {
     return reason_names.at(static_cast<int>(reason));
 }

@@ -35,12 +35,13 @@ Result<Field> parse_field(std::string_view json_text, std::string file) {
         if (model == "thurstone")
             field.model = NoiseModel::thurstone;
         else if (model != "plackett-luce")
-            return Error{file, 0,
-                         fmt::format("\"model\" is \"plackett-luce\" or \"thurstone\", not \"{}\"",
-                                     model)};
+            return Error{
+                file, 0,
+                fmt::format("\"model\" is \"plackett-luce\" or \"thurstone\", not \"{}\"", model)};
         field.noise = j.value("noise", 1.0);
         for (const auto& s : j.at("skaters"))
-            field.skaters.push_back({s.at("name").get<std::string>(), s.at("strength").get<double>()});
+            field.skaters.push_back(
+                {s.at("name").get<std::string>(), s.at("strength").get<double>()});
     } catch (const nlohmann::json::exception& e) {
         return Error{file, 0, fmt::format("not a field: {}", e.what())};
     }

@@ -27,8 +27,9 @@ class RandomStream {
         return block_[used_++];
     }
 
-    // Uniform on (0, 1]: never 0, so its logarithm is finite.
-    double uniform() { return r123::u01<double>(next()); }
+    // Uniform on (0, 1), 53 bits: never 0, so its logarithm is finite. (r123::u01 is four
+    // times slower for the same bits.)
+    double uniform() { return (static_cast<double>(next() >> 11) + 0.5) * 0x1.0p-53; }
 
     // Exponential with the given rate.
     double exponential(double rate) { return -std::log(uniform()) / rate; }

@@ -27,7 +27,7 @@ constexpr int race_id_stride = 1024;       // race id = round · stride + race
 // ---- the format, compiled ----
 
 struct CompiledRound {
-    int races = 1;  // the finals: 1 (Final A) or 2 (and Final B)
+    int races = 1;                     // the finals: 1 (Final A) or 2 (and Final B)
     const Transition* rule = nullptr;  // to the next round; none for the finals
 };
 
@@ -59,9 +59,10 @@ Result<Compiled> compile(const Format& format, const Field& field, const Simulat
     if (c.skaters < 2) return fail("a field needs at least two skaters");
     for (const auto& t : format.transitions) {
         if (!t.races)
-            return fail(fmt::format("the format '{}' gives no number of races for the {}; a "
-                                    "simulation needs it ('races')",
-                                    format.name, to_string(t.from)));
+            return fail(
+                fmt::format("the format '{}' gives no number of races for the {}; a "
+                            "simulation needs it ('races')",
+                            format.name, to_string(t.from)));
         c.rounds.push_back({*t.races, &t});
     }
     c.rounds.push_back({format.finals.final_b == FinalBRouting::none ? 1 : 2, nullptr});
@@ -78,8 +79,8 @@ Result<Compiled> compile(const Format& format, const Field& field, const Simulat
 
     const int races = format.transitions.empty() ? 1 : c.rounds[0].races;
     if (c.skaters < races)
-        return fail(fmt::format("{} skaters cannot fill the {} races of the first round",
-                                c.skaters, races));
+        return fail(fmt::format("{} skaters cannot fill the {} races of the first round", c.skaters,
+                                races));
     if (format.transitions.empty()) {
         c.first_race.assign(c.strength.size(), 0);
         return c;
@@ -104,9 +105,10 @@ Result<Compiled> compile(const Format& format, const Field& field, const Simulat
             for (int k = 0; k < races; ++k)
                 for (int seed : pairs[k]) {
                     if (seed > c.skaters || c.first_race[seed - 1] >= 0)
-                        return fail(fmt::format("'pairs' must name each seed 1..{} once; seed {} "
-                                                "is out of range or repeated",
-                                                c.skaters, seed));
+                        return fail(
+                            fmt::format("'pairs' must name each seed 1..{} once; seed {} "
+                                        "is out of range or repeated",
+                                        c.skaters, seed));
                     c.first_race[seed - 1] = k;
                 }
             if (std::count(c.first_race.begin(), c.first_race.end(), -1) > 0)
@@ -188,7 +190,8 @@ class Replicate {
         for (int s = 0; s < c_.skaters; ++s)
             seed_number_[seeds_[s]] = s + 1;
         const int races = c_.format->transitions.empty() ? 1 : c_.rounds[0].races;
-        fill_races(races, [&](int s) { return c_.first_race[s]; }, seeds_);
+        fill_races(
+            races, [&](int s) { return c_.first_race[s]; }, seeds_);
     }
 
     // members_ / offsets_ from `who` (skaters) and their races.
@@ -249,7 +252,8 @@ class Replicate {
         sorted_.clear();
         for (int m = begin; m < end; ++m)
             if (status_[m] == Status::finished) sorted_.push_back(m);
-        std::sort(sorted_.begin(), sorted_.end(), [&](int a, int b) { return perf_[a] > perf_[b]; });
+        std::sort(sorted_.begin(), sorted_.end(),
+                  [&](int a, int b) { return perf_[a] > perf_[b]; });
         for (int m = begin; m < end; ++m)
             place_[m] = 0;
         for (std::size_t p = 0; p < sorted_.size(); ++p)
@@ -258,8 +262,8 @@ class Replicate {
             time_[m] = std::llround((100.0 - perf_[m]) * 1000.0);
             const int a = members_[m];
             input_.results[input_.first[a] + input_.count[a]++] = {
-                r, r * race_id_stride + number, place_[m], 1, status_[m],
-                place_[m] ? time_[m] : no_time, order_++};
+                r,          r * race_id_stride + number,    place_[m], 1,
+                status_[m], place_[m] ? time_[m] : no_time, order_++};
         }
         entries_ += end - begin;
     }
@@ -271,7 +275,8 @@ class Replicate {
             if (status_[m] != Status::finished || random_->uniform() >= rates.penalty) continue;
             status_[m] = Status::PEN;
             if (end - begin < 2 || random_->uniform() >= rates.fall) continue;
-            int victim = begin + static_cast<int>(random_->below(static_cast<std::uint64_t>(end - begin - 1)));
+            int victim = begin + static_cast<int>(
+                                     random_->below(static_cast<std::uint64_t>(end - begin - 1)));
             if (victim >= m) ++victim;
             if (status_[victim] != Status::finished) continue;
             status_[victim] = Status::DNF;
@@ -294,9 +299,10 @@ class Replicate {
             }
         const bool into_finals = r + 2 == static_cast<int>(c_.rounds.size());
         const bool two_finals = into_finals && c_.rounds.back().races == 2;
-        decide(*round.rule, two_finals ? &c_.format->finals : nullptr, entrants_,
-               [&](int k) { return static_cast<int>(random_->below(static_cast<std::uint64_t>(k))); },
-               decision_);
+        decide(
+            *round.rule, two_finals ? &c_.format->finals : nullptr, entrants_,
+            [&](int k) { return static_cast<int>(random_->below(static_cast<std::uint64_t>(k))); },
+            decision_);
         going_.clear();
         for (int m = 0; m < n; ++m)
             if (decision_.advances[m]) going_.push_back(m);
@@ -307,7 +313,8 @@ class Replicate {
             who_.clear();
             for (int m : going_)
                 who_.push_back(members_[m]);
-            fill_races(1, [](int) { return 0; }, who_);
+            fill_races(
+                1, [](int) { return 0; }, who_);
             return;
         }
         reseed(r + 1);
@@ -326,7 +333,8 @@ class Replicate {
                     who_.push_back(members_[m]);
                     next_race_.push_back(std::min(race_of_[m] / 2, races - 1));
                 }
-                fill_races(races, [&](int s) { return next_race_[s]; }, who_);
+                fill_races(
+                    races, [&](int s) { return next_race_[s]; }, who_);
                 return;
             case Reseed::ffa:
                 std::sort(going_.begin(), going_.end(), [&](int a, int b) {
@@ -345,7 +353,8 @@ class Replicate {
         const int n = static_cast<int>(who_.size());
         if (c_.format->draw.reseed != Reseed::ffa || !ffa_races(n, races, next_race_, scratch_))
             snake_races(n, races, next_race_);
-        fill_races(races, [&](int s) { return next_race_[s]; }, who_);
+        fill_races(
+            races, [&](int s) { return next_race_[s]; }, who_);
     }
 
     // The finals for the classifier: Final A raced (the last round's only race), Final B raced
@@ -372,7 +381,8 @@ class Replicate {
         }
         // Final B raced: drawn like any race, after Final A.
         who_ = final_b_;
-        fill_races(1, [](int) { return 0; }, who_);
+        fill_races(
+            1, [](int) { return 0; }, who_);
         race(r, 0, 1);
         input_.finals.push_back({b_id, true, first, static_cast<int>(members_.size())});
         for (int m : sorted_)
@@ -424,11 +434,14 @@ class Replicate {
         const auto n = static_cast<std::int64_t>(by_strength_rank_.size());
         std::int64_t concordant = 0, tied = 0;
         const int* r = by_strength_rank_.data();
-        for (std::int64_t i = 0; i < n; ++i)
+        for (std::int64_t i = 0; i < n; ++i) {
+            int c = 0, t = 0;  // narrow counters: the inner loop vectorises
             for (std::int64_t j = i + 1; j < n; ++j) {
-                concordant += r[i] < r[j];
-                tied += r[i] == r[j];
+                c += r[i] < r[j];
+                t += r[i] == r[j];
             }
+            concordant += c, tied += t;
+        }
         const std::int64_t pairs = n * (n - 1) / 2;
         if (pairs == tied) return 0;
         const std::int64_t discordant = pairs - tied - concordant;

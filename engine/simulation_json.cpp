@@ -25,12 +25,13 @@ json simulation_json(const Simulation& s, bool timing) {
                            {"p_podium_se", k.p_podium.standard_error},
                            {"mean_rank", k.mean_rank.value},
                            {"mean_rank_se", k.mean_rank.standard_error}});
-    const json metrics{{"p_strongest_wins", estimate_json(s.p_strongest_wins)},
-                       {"p_podium_strongest", estimate_json(s.p_podium_strongest)},
-                       {"champion_true_rank", estimate_json(s.champion_true_rank)},
-                       {"kendall_tau", estimate_json(s.kendall_tau)},
-                       {"races_per_skater", estimate_json(s.races_per_skater)},
-                       {"finals_changed_by_incidents", estimate_json(s.finals_changed_by_incidents)}};
+    const json metrics{
+        {"p_strongest_wins", estimate_json(s.p_strongest_wins)},
+        {"p_podium_strongest", estimate_json(s.p_podium_strongest)},
+        {"champion_true_rank", estimate_json(s.champion_true_rank)},
+        {"kendall_tau", estimate_json(s.kendall_tau)},
+        {"races_per_skater", estimate_json(s.races_per_skater)},
+        {"finals_changed_by_incidents", estimate_json(s.finals_changed_by_incidents)}};
     return {{"format", s.format},
             {"runs", s.runs},
             {"seed", s.seed},

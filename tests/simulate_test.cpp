@@ -88,8 +88,8 @@ TEST_CASE("the ffa grouping of seeds is npm ffa's") {
     std::vector<int> race, scratch;
     REQUIRE(detail::ffa_races(16, 4, race, scratch));
     // ffa README: [1, 5, 12, 16], [2, 6, 11, 15], [3, 7, 10, 14], [4, 8, 9, 13]
-    const std::vector<std::vector<int>> expected{{1, 5, 12, 16}, {2, 6, 11, 15}, {3, 7, 10, 14},
-                                                 {4, 8, 9, 13}};
+    const std::vector<std::vector<int>> expected{
+        {1, 5, 12, 16}, {2, 6, 11, 15}, {3, 7, 10, 14}, {4, 8, 9, 13}};
     for (std::size_t g = 0; g < expected.size(); ++g)
         for (int seed : expected[g])
             CHECK(race[seed - 1] == static_cast<int>(g));
@@ -104,8 +104,8 @@ TEST_CASE("the ffa grouping of seeds is npm ffa's") {
 TEST_CASE("formats and fields a simulation cannot run are errors") {
     auto format = test::format_file("isu-2002");
     format.transitions[1].races.reset();
-    CHECK(simulate_error(format, normal_field(32, 1)).find(
-              "gives no number of races for the Quarterfinals") != std::string::npos);
+    CHECK(simulate_error(format, normal_field(32, 1))
+              .find("gives no number of races for the Quarterfinals") != std::string::npos);
     CHECK(simulate_error(test::format_file("bracketology-16"), normal_field(12, 1)) ==
           test::source_path("scenarios/formats/bracketology-16.toml") +
               ": 'pairs' must name each seed 1..12 once; seed 16 is out of range or repeated");

@@ -30,10 +30,10 @@ std::string estimate_text(const Estimate& e, int decimals) {
 
 std::string report(const std::vector<Simulation>& sims, const Field& field, bool timing) {
     const auto& first = sims.front();
-    std::string out = fmt::format(
-        "{} skaters ({}, noise {}), {} runs, seed {}\n", field.skaters.size(),
-        field.model == NoiseModel::thurstone ? "Thurstone" : "Plackett–Luce", field.noise,
-        first.runs, first.seed);
+    std::string out =
+        fmt::format("{} skaters ({}, noise {}), {} runs, seed {}\n", field.skaters.size(),
+                    field.model == NoiseModel::thurstone ? "Thurstone" : "Plackett–Luce",
+                    field.noise, first.runs, first.seed);
     std::vector<std::string> header{"Metric"};
     for (const auto& s : sims)
         header.push_back(s.format);
@@ -99,9 +99,12 @@ void SimulateCommand::add_options(CLI::App& command, bool compare) {
         ->check(CLI::Range(0.0, 1.0));
     command.add_option("--incidents-from", incidents_from_,
                        "estimate both rates from these events");
-    command.add_option("--runs", options_.runs, "events simulated")->check(CLI::Range(1, 2000000000));
-    command.add_option("--threads", options_.threads, "threads (0: one per core); the answer does "
-                                                      "not depend on it")
+    command.add_option("--runs", options_.runs, "events simulated")
+        ->check(CLI::Range(1, 2000000000));
+    command
+        .add_option("--threads", options_.threads,
+                    "threads (0: one per core); the answer does "
+                    "not depend on it")
         ->check(CLI::NonNegativeNumber);
     command.add_option("--seed", options_.seed, "random seed");
     command.add_flag("--json", json_, "machine-readable output");

@@ -31,9 +31,13 @@ enum class Status { finished, no_time, PEN, DQ, YC, RC, DNS, DNF, unplaced };
 
 // Removed from the race by the officials: cannot advance except by a referee decision on
 // another incident, and ranks after the placed skaters of the race.
-[[nodiscard]] bool is_sanction(Status status);
 // Yellow and red cards void the whole distance: the skater is not ranked.
-[[nodiscard]] bool is_unranked(Status status);
+[[nodiscard]] constexpr bool is_unranked(Status status) {
+    return status == Status::YC || status == Status::RC;
+}
+[[nodiscard]] constexpr bool is_sanction(Status status) {
+    return status == Status::PEN || status == Status::DQ || is_unranked(status);
+}
 
 // Why a skater advanced: by place (Q), by time (q), by the Referee (ADV); into the finals
 // QA / qA / ADVA for Final A and QB for Final B.
