@@ -29,12 +29,12 @@ enum class Status { finished, no_time, PEN, DQ, YC, RC, DNS, DNF, unplaced };
 [[nodiscard]] std::string_view to_string(Status status);
 [[nodiscard]] std::optional<Status> status_from_string(std::string_view text);
 
-// Removed from the race by the officials: cannot advance except by a referee decision on
-// another incident, and ranks after the placed skaters of the race.
 // Yellow and red cards void the whole distance: the skater is not ranked.
 [[nodiscard]] constexpr bool is_unranked(Status status) {
     return status == Status::YC || status == Status::RC;
 }
+// Removed from the race by the officials: cannot advance except by a referee decision on
+// another incident, and ranks after the placed skaters of the race.
 [[nodiscard]] constexpr bool is_sanction(Status status) {
     return status == Status::PEN || status == Status::DQ || is_unranked(status);
 }
