@@ -12,8 +12,8 @@
 namespace {
 
 heatgraph::Format format(const std::string& name) {
-    return heatgraph::load_format(std::string(HEATGRAPH_SOURCE_DIR) + "/scenarios/formats/" +
-                                  name + ".toml")
+    return heatgraph::load_format(std::string(HEATGRAPH_SOURCE_DIR) + "/scenarios/formats/" + name +
+                                  ".toml")
         .value();
 }
 
