@@ -85,26 +85,27 @@ Classifier::Key Classifier::elimination_key(const ClassifierInput& in, int a,
     return key;
 }
 
+void Classifier::put(std::vector<int>& group, int a, const Key& key, int order, int race) {
+    key_[a] = key;
+    order_[a] = order;
+    race_[a] = race;
+    group.push_back(a);
+}
+
 // Appends `group` to `out` in key order, tied keys sharing a rank.
-void Classifier::rank_group(std::vector<Entry>& group, std::vector<FlatStanding>& out) {
-    // Sort indices, not the entries: a key is 88 bytes.
-    index_.resize(group.size());
-    for (std::size_t k = 0; k < group.size(); ++k)
-        index_[k] = static_cast<int>(k);
-    std::sort(index_.begin(), index_.end(), [&](int a, int b) {
-        const Entry& x = group[a];
-        const Entry& y = group[b];
-        if (x.key < y.key) return true;
-        if (y.key < x.key) return false;
-        return x.order < y.order;
+void Classifier::rank_group(std::vector<int>& group, std::vector<FlatStanding>& out) {
+    std::sort(group.begin(), group.end(), [&](int a, int b) {
+        const Key& x = key_[a];
+        const Key& y = key_[b];
+        for (int i = 0; i < x.size; ++i)
+            if (x.v[i] != y.v[i]) return x.v[i] < y.v[i];
+        return order_[a] < order_[b];
     });
-    const Entry* previous = nullptr;
-    for (int k : index_) {
-        FlatStanding s = group[k].standing;
-        s.rank = previous && group[k].key == previous->key ? out.back().rank : next_rank_;
-        out.push_back(s);
+    for (std::size_t k = 0; k < group.size(); ++k) {
+        const int a = group[k];
+        const bool tied = k > 0 && key_[a] == key_[group[k - 1]];
+        out.push_back({tied ? out.back().rank : next_rank_, a, race_[a]});
         ++next_rank_;
-        previous = &group[k];
     }
     group.clear();
 }
@@ -115,6 +116,9 @@ void Classifier::run(const ClassifierInput& in, const ClassificationRule& rule,
     next_rank_ = 1;
     const int athletes = static_cast<int>(in.first.size());
     carded_.resize(static_cast<std::size_t>(athletes));
+    key_.resize(carded_.size());
+    order_.resize(carded_.size());
+    race_.resize(carded_.size());
     for (int a = 0; a < athletes; ++a)
         carded_[a] = has_card(in, a);
     if (unplaced_.size() < in.finals.size()) unplaced_.resize(in.finals.size());
@@ -124,17 +128,17 @@ void Classifier::run(const ClassifierInput& in, const ClassificationRule& rule,
         unplaced.clear();
         for (int m = final.first; m < final.first + final.count; ++m) {
             const int a = in.members[m];
-            const FlatStanding s{0, a, final.race};
             if (!final.raced) {
-                group_.push_back({Key::of(m - final.first), m, s});
+                put(group_, a, Key::of(m - final.first), m, final.race);
                 continue;
             }
             if (carded_[a]) continue;
             const RaceResult& row = in.results[in.first[a] + in.count[a] - 1];
             if (row.place)
-                group_.push_back({Key::of(row.place), m, s});
+                put(group_, a, Key::of(row.place), m, final.race);
             else
-                unplaced.push_back({Key::of(unplaced_rank(row.status, rule.unplaced_order)), m, s});
+                put(unplaced, a, Key::of(unplaced_rank(row.status, rule.unplaced_order)), m,
+                    final.race);
         }
         rank_group(group_, out);
     }
@@ -153,8 +157,7 @@ void Classifier::run(const ClassifierInput& in, const ClassificationRule& rule,
         if (in.count[a] == 0 || in.unraced_final[a] >= 0 || carded_[a]) continue;
         const RaceResult& row = in.results[in.first[a] + in.count[a] - 1];
         if (row.round <= last)
-            out_in_[row.round].push_back(
-                {elimination_key(in, a, rule), row.order, {0, a, row.race}});
+            put(out_in_[row.round], a, elimination_key(in, a, rule), row.order, row.race);
     }
     for (int r = last; r >= 0; --r)
         rank_group(out_in_[r], out);

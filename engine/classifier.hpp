@@ -84,22 +84,21 @@ class Classifier {
             return k;
         }
     };
-    struct Entry {
-        Key key;
-        int order;
-        FlatStanding standing;
-    };
-    void rank_group(std::vector<Entry>& group, std::vector<FlatStanding>& out);
+    // Groups hold skaters; their key, tie order and last race are kept per skater (a skater is in
+    // one group), so that sorting moves integers, not keys.
+    void put(std::vector<int>& group, int athlete, const Key& key, int order, int race);
+    void rank_group(std::vector<int>& group, std::vector<FlatStanding>& out);
     Key elimination_key(const ClassifierInput& in, int athlete,
                         const ClassificationRule& rule) const;
     static bool has_card(const ClassifierInput& in, int athlete);
 
     int next_rank_ = 1;
-    std::vector<char> carded_;                // per skater
-    std::vector<std::vector<Entry>> out_in_;  // per round: the skaters eliminated in it
-    std::vector<Entry> group_;
-    std::vector<int> index_;
-    std::vector<std::vector<Entry>> unplaced_;
+    std::vector<char> carded_;  // per skater
+    std::vector<Key> key_;      // per skater
+    std::vector<int> order_, race_;
+    std::vector<std::vector<int>> out_in_;  // per round: the skaters eliminated in it
+    std::vector<int> group_;
+    std::vector<std::vector<int>> unplaced_;
 };
 
 }  // namespace heatgraph::detail
