@@ -8,6 +8,7 @@
 #include "athlete_registry.hpp"
 #include "event_info.hpp"
 #include "json_export.hpp"
+#include "text.hpp"
 
 namespace heatgraph {
 
@@ -59,13 +60,6 @@ json event_json(const Replay& replay) {
             {"format", replay.format.name}, {"format_description", replay.format.description},
             {"source", e.source},           {"year", optional_json(e.info.year)},
             {"infobox", e.info.infobox},    {"medalists", medalists}};
-}
-
-// A JSON parse error's byte offset as a line number.
-int line_at(std::string_view text, std::size_t offset) {
-    offset = std::min(offset, text.size());
-    return 1 + static_cast<int>(
-                   std::count(text.begin(), text.begin() + static_cast<long>(offset), '\n'));
 }
 
 Row row_from_json(const json& j) {
@@ -177,7 +171,8 @@ Result<Event> parse_event_json(std::string_view text, std::string source) {
     try {
         j = json::parse(text);
     } catch (const json::parse_error& e) {
-        return Error{source, line_at(text, e.byte), fmt::format("invalid JSON: {}", e.what())};
+        return Error{source, detail::line_at(text, e.byte),
+                     fmt::format("invalid JSON: {}", e.what())};
     }
     Event event;
     event.source = source;

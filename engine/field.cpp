@@ -12,22 +12,13 @@
 
 namespace heatgraph {
 
-namespace {
-
-int line_at(std::string_view text, std::size_t offset) {
-    offset = std::min(offset, text.size());
-    return 1 + static_cast<int>(
-                   std::count(text.begin(), text.begin() + static_cast<long>(offset), '\n'));
-}
-
-}  // namespace
-
 Result<Field> parse_field(std::string_view json_text, std::string file) {
     nlohmann::json j;
     try {
         j = nlohmann::json::parse(json_text);
     } catch (const nlohmann::json::parse_error& e) {
-        return Error{file, line_at(json_text, e.byte), fmt::format("invalid JSON: {}", e.what())};
+        return Error{file, detail::line_at(json_text, e.byte),
+                     fmt::format("invalid JSON: {}", e.what())};
     }
     Field field;
     try {

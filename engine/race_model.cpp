@@ -71,7 +71,9 @@ std::vector<const Row*> finishing_order(const Race& race) {
     return placed;
 }
 
-Stages stages_of(const std::vector<Event>& events, const RaceModel& model) {
+// The stages of every finishing order, and how many orders each skater is placed in.
+Stages stages_of(const std::vector<Event>& events, const RaceModel& model,
+                 std::vector<int>& races) {
     Stages out;
     for (std::size_t e = 0; e < events.size(); ++e)
         for (const auto& round : events[e].rounds)
@@ -79,6 +81,8 @@ Stages stages_of(const std::vector<Event>& events, const RaceModel& model) {
                 const auto order = finishing_order(race);
                 if (order.size() < 2) continue;
                 ++out.orders;
+                for (const Row* row : order)
+                    ++races[model.skater_of[e][row->athlete]];
                 for (std::size_t k = 0; k + 1 < order.size(); ++k) {
                     Stage stage{model.skater_of[e][order[k]->athlete],
                                 static_cast<int>(out.members.size()), 0};
@@ -219,18 +223,10 @@ Result<RaceModel> fit_race_model(const std::vector<Event>& events, const FitOpti
     RaceModel model;
     model.prior = options.prior;
     const auto names = pool_athletes(events, model);
-    const auto stages = stages_of(events, model);
+    std::vector<int> races(names.size(), 0);
+    const auto stages = stages_of(events, model, races);
     model.orders = stages.orders;
 
-    std::vector<int> races(names.size(), 0);
-    for (std::size_t e = 0; e < events.size(); ++e)
-        for (const auto& round : events[e].rounds)
-            for (const auto& race : round.races) {
-                const auto order = finishing_order(race);
-                if (order.size() >= 2)
-                    for (const Row* row : order)
-                        ++races[model.skater_of[e][row->athlete]];
-            }
     std::vector<int> fitted;
     for (std::size_t i = 0; i < names.size(); ++i)
         if (races[i] > 0) fitted.push_back(static_cast<int>(i));

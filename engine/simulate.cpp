@@ -6,13 +6,12 @@
 #include <atomic>
 #include <chrono>
 #include <cmath>
-#include <exception>
 #include <numbers>
-#include <thread>
 
 #include "advancement.hpp"
 #include "classifier.hpp"
 #include "draw.hpp"
+#include "parallel.hpp"
 #include "random_stream.hpp"
 
 namespace heatgraph {
@@ -491,45 +490,30 @@ Result<Simulation> simulate(const Format& format, const Field& field,
     auto compiled = compile(format, field, options);
     if (!compiled) return compiled.error();
     const Compiled& c = *compiled;
-    int threads = options.threads > 0 ? options.threads
-                                      : static_cast<int>(std::thread::hardware_concurrency());
     const std::int64_t blocks = (options.runs + block_size - 1) / block_size;
-    threads = static_cast<int>(std::clamp<std::int64_t>(threads, 1, blocks));
+    const int threads = thread_count(options.threads, blocks);
 
     std::vector<double> tau_sum(static_cast<std::size_t>(blocks)), tau_sq(tau_sum.size());
     std::vector<Totals> totals(static_cast<std::size_t>(threads), Totals(c.strength.size()));
-    std::vector<std::exception_ptr> failures(static_cast<std::size_t>(threads));
     std::atomic<std::int64_t> next_block{0}, done{0};
-    const auto work = [&](int t) {
-        try {
-            Replicate replicate(c);
-            for (std::int64_t b; (b = next_block.fetch_add(1)) < blocks;) {
-                const std::int64_t end = std::min(options.runs, (b + 1) * block_size);
-                double sum = 0, sq = 0;
-                for (std::int64_t i = b * block_size; i < end; ++i) {
-                    const double tau = replicate.run(options.seed, static_cast<std::uint64_t>(i));
-                    sum += tau, sq += tau * tau;
-                }
-                tau_sum[b] = sum, tau_sq[b] = sq;
-                const auto finished = done.fetch_add(end - b * block_size) + (end - b * block_size);
-                if (t == 0 && options.progress) options.progress(finished, options.runs);
-            }
-            totals[t] = replicate.totals();
-        } catch (...) {
-            failures[t] = std::current_exception();
-        }
-    };
     const auto start = std::chrono::steady_clock::now();
-    std::vector<std::thread> pool;
-    for (int t = 1; t < threads; ++t)
-        pool.emplace_back(work, t);
-    work(0);
-    for (auto& thread : pool)
-        thread.join();
+    run_on_threads(threads, [&](int t) {
+        Replicate replicate(c);
+        for (std::int64_t b; (b = next_block.fetch_add(1)) < blocks;) {
+            const std::int64_t end = std::min(options.runs, (b + 1) * block_size);
+            double sum = 0, sq = 0;
+            for (std::int64_t i = b * block_size; i < end; ++i) {
+                const double tau = replicate.run(options.seed, static_cast<std::uint64_t>(i));
+                sum += tau, sq += tau * tau;
+            }
+            tau_sum[b] = sum, tau_sq[b] = sq;
+            const auto finished = done.fetch_add(end - b * block_size) + (end - b * block_size);
+            if (t == 0 && options.progress) options.progress(finished, options.runs);
+        }
+        totals[t] = replicate.totals();
+    });
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    for (const auto& failure : failures)
-        if (failure) std::rethrow_exception(failure);
 
     Totals total(c.strength.size());
     for (const auto& t : totals)

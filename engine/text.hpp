@@ -1,6 +1,7 @@
 // Private string helpers shared by the readers.
 #pragma once
 
+#include <algorithm>
 #include <charconv>
 #include <fstream>
 #include <optional>
@@ -46,6 +47,15 @@ inline std::optional<int> parse_int(std::string_view s) {
     const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
     if (ec != std::errc{} || end != s.data() + s.size() || s.empty()) return std::nullopt;
     return value;
+}
+
+// The 1-based line of a byte offset in `text` (a parser's error position).
+inline int line_at(std::string_view text, std::size_t offset) {
+    offset = std::min(offset, text.size());
+    int line = 1;
+    for (std::size_t i = 0; i < offset; ++i)
+        line += text[i] == '\n';
+    return line;
 }
 
 // 1 -> "1st", 2 -> "2nd", 11 -> "11th", 23 -> "23rd".

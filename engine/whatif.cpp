@@ -4,11 +4,10 @@
 
 #include <algorithm>
 #include <cmath>
-#include <exception>
-#include <thread>
 
 #include "counterfactual.hpp"
 #include "heatgraph/race_model.hpp"
+#include "parallel.hpp"
 
 namespace heatgraph {
 
@@ -104,29 +103,16 @@ Tally monte_carlo(const Counterfactual& cf, const Event& record, const Classific
         return Tally(record.athletes.size(), record.rounds.size(), most_races(record), recorded);
     };
     std::vector<Tally> tallies(static_cast<std::size_t>(threads), tally_for());
-    std::vector<std::exception_ptr> failures(static_cast<std::size_t>(threads));
-    const auto work = [&](int t) {
-        try {
-            Event event;
-            for (int i = t; i < samples; i += threads) {
-                RandomStream random(seed, static_cast<std::uint64_t>(i));
-                Counterfactual::Run run;
-                cf.run(random, event, run, false);
-                tallies[t].add(classify(event, rule));
-                tallies[t].add(run);
-            }
-        } catch (...) {
-            failures[t] = std::current_exception();
+    detail::run_on_threads(threads, [&](int t) {
+        Event event;
+        for (int i = t; i < samples; i += threads) {
+            RandomStream random(seed, static_cast<std::uint64_t>(i));
+            Counterfactual::Run run;
+            cf.run(random, event, run, false);
+            tallies[t].add(classify(event, rule));
+            tallies[t].add(run);
         }
-    };
-    std::vector<std::thread> pool;
-    for (int t = 1; t < threads; ++t)
-        pool.emplace_back(work, t);
-    work(0);
-    for (auto& thread : pool)
-        thread.join();
-    for (const auto& failure : failures)
-        if (failure) std::rethrow_exception(failure);
+    });
     Tally total = tally_for();
     for (const auto& t : tallies)
         total.merge(t);
@@ -223,9 +209,7 @@ Result<WhatIf> what_if(const Event& event, const std::vector<Ruling>& rulings,
         return out;
     }
     out.samples = options.samples;
-    int threads = options.threads > 0 ? options.threads
-                                      : static_cast<int>(std::thread::hardware_concurrency());
-    threads = std::clamp(threads, 1, options.samples);
+    const int threads = detail::thread_count(options.threads, options.samples);
     tally = monte_carlo(cf, ruled.event, out.baseline.classification, out.format.classification,
                         options.samples, options.seed, threads);
     out.probabilities = probabilities_of(tally, options.samples, out.baseline, false);

@@ -36,11 +36,11 @@ std::string place_text(const Row& row) {
     return std::to_string(*row.place);
 }
 
+}  // namespace
+
 std::string rank_text(const std::optional<int>& rank) {
     return rank ? std::to_string(*rank) : "–";
 }
-
-}  // namespace
 
 TextTable::TextTable(std::vector<std::string> headers, std::string indent)
     : rows_{std::move(headers)}, indent_(std::move(indent)) {}

@@ -2,6 +2,7 @@
 // number of characters, not bytes.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,9 @@ class TextTable {
     std::vector<std::vector<std::string>> rows_;
     std::string indent_;
 };
+
+// A classification rank, "–" when unranked.
+[[nodiscard]] std::string rank_text(const std::optional<int>& rank);
 
 [[nodiscard]] std::string replay_report(const Replay& replay);
 [[nodiscard]] std::string path_report(const Replay& replay, const std::vector<PathStep>& path);

@@ -10,10 +10,6 @@ namespace heatgraph::cli {
 
 namespace {
 
-std::string rank_text(const std::optional<int>& rank) {
-    return rank ? std::to_string(*rank) : "–";
-}
-
 // "0.412 ± 0.005"; "0" and "1" when every sample agrees, "<0.001" and ">0.999" when nearly.
 std::string probability_text(double p, int samples) {
     if (p == 0 || p == 1) return fmt::format("{:.0f}", p);
