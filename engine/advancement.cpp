@@ -23,14 +23,14 @@ std::unordered_set<AthleteId> field_of(const Round& round) {
     return field;
 }
 
-void place_qualifiers(const Transition& rule, const std::vector<Entrant>& entrants,
+void place_qualifiers(const Transition& rule, std::span<const Entrant> entrants,
                       std::vector<int>& out) {
     out.clear();
     for (int i = 0; i < static_cast<int>(entrants.size()); ++i)
         if (entrants[i].place && *entrants[i].place <= rule.place_quota) out.push_back(i);
 }
 
-void time_pool(const Transition& rule, const std::vector<Entrant>& entrants,
+void time_pool(const Transition& rule, std::span<const Entrant> entrants,
                const std::vector<int>& by_place, std::vector<int>& out,
                std::vector<std::pair<int, Millis>>& scratch) {
     out.clear();
@@ -64,7 +64,7 @@ int time_slots(const Transition& rule, int place_qualified, int referee_advanced
     return std::max(0, *rule.capacity - place_qualified - taken);
 }
 
-void cut_by_time(const Transition& rule, const std::vector<Entrant>& entrants,
+void cut_by_time(const Transition& rule, std::span<const Entrant> entrants,
                  const std::vector<int>& pool, int slots, TimeCut& cut) {
     cut.sure.clear();
     cut.tied.clear();
@@ -101,7 +101,7 @@ void cut_by_time(const Transition& rule, const std::vector<Entrant>& entrants,
     }
 }
 
-void final_b_routing(const FinalsRule& finals, const std::vector<Entrant>& entrants,
+void final_b_routing(const FinalsRule& finals, std::span<const Entrant> entrants,
                      const std::vector<char>& to_final_a, std::vector<int>& out) {
     out.clear();
     if (finals.final_b == FinalBRouting::none) return;
@@ -121,13 +121,13 @@ void final_b_routing(const FinalsRule& finals, const std::vector<Entrant>& entra
     });
 }
 
-std::vector<int> place_qualifiers(const Transition& rule, const std::vector<Entrant>& entrants) {
+std::vector<int> place_qualifiers(const Transition& rule, std::span<const Entrant> entrants) {
     std::vector<int> out;
     place_qualifiers(rule, entrants, out);
     return out;
 }
 
-std::vector<int> time_pool(const Transition& rule, const std::vector<Entrant>& entrants,
+std::vector<int> time_pool(const Transition& rule, std::span<const Entrant> entrants,
                            const std::vector<int>& by_place) {
     std::vector<int> out;
     std::vector<std::pair<int, Millis>> scratch;
@@ -135,14 +135,14 @@ std::vector<int> time_pool(const Transition& rule, const std::vector<Entrant>& e
     return out;
 }
 
-TimeCut cut_by_time(const Transition& rule, const std::vector<Entrant>& entrants,
+TimeCut cut_by_time(const Transition& rule, std::span<const Entrant> entrants,
                     const std::vector<int>& pool, int slots) {
     TimeCut cut;
     cut_by_time(rule, entrants, pool, slots, cut);
     return cut;
 }
 
-std::vector<int> final_b_routing(const FinalsRule& finals, const std::vector<Entrant>& entrants,
+std::vector<int> final_b_routing(const FinalsRule& finals, std::span<const Entrant> entrants,
                                  const std::vector<char>& to_final_a) {
     std::vector<int> out;
     final_b_routing(finals, entrants, to_final_a, out);

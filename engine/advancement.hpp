@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <array>
 #include <optional>
+#include <span>
 #include <string_view>
 #include <unordered_set>
 #include <vector>
@@ -50,12 +51,12 @@ struct Entrant {
 // keeps them, like the simulator, allocates nothing once their capacity is reached.
 
 // The entrants placed within the quota, in entrant order.
-void place_qualifiers(const Transition& rule, const std::vector<Entrant>& entrants,
+void place_qualifiers(const Transition& rule, std::span<const Entrant> entrants,
                       std::vector<int>& out);
 
 // The time pool of the transition, fastest first, as indices into `entrants`; `by_place` in
 // entrant order. `scratch` holds the next place's times (a dead heat with it counts as it).
-void time_pool(const Transition& rule, const std::vector<Entrant>& entrants,
+void time_pool(const Transition& rule, std::span<const Entrant> entrants,
                const std::vector<int>& by_place, std::vector<int>& out,
                std::vector<std::pair<int, Millis>>& scratch);
 
@@ -70,25 +71,24 @@ struct TimeCut {
     std::vector<int> tied;
     int from_tied = 0;
 };
-void cut_by_time(const Transition& rule, const std::vector<Entrant>& entrants,
+void cut_by_time(const Transition& rule, std::span<const Entrant> entrants,
                  const std::vector<int>& pool, int slots, TimeCut& out);
 
 // Who the finals rule sends to Final B: of the semifinal entrants not sent to Final A, those
 // placed and not sanctioned within the routing's places (or all of them under `rest`), in
 // semifinal order (place, then time).
-void final_b_routing(const FinalsRule& finals, const std::vector<Entrant>& entrants,
+void final_b_routing(const FinalsRule& finals, std::span<const Entrant> entrants,
                      const std::vector<char>& to_final_a, std::vector<int>& out);
 
 // Value-returning forms, for code that runs once per event.
 [[nodiscard]] std::vector<int> place_qualifiers(const Transition& rule,
-                                                const std::vector<Entrant>& entrants);
-[[nodiscard]] std::vector<int> time_pool(const Transition& rule,
-                                         const std::vector<Entrant>& entrants,
+                                                std::span<const Entrant> entrants);
+[[nodiscard]] std::vector<int> time_pool(const Transition& rule, std::span<const Entrant> entrants,
                                          const std::vector<int>& by_place);
-[[nodiscard]] TimeCut cut_by_time(const Transition& rule, const std::vector<Entrant>& entrants,
+[[nodiscard]] TimeCut cut_by_time(const Transition& rule, std::span<const Entrant> entrants,
                                   const std::vector<int>& pool, int slots);
 [[nodiscard]] std::vector<int> final_b_routing(const FinalsRule& finals,
-                                               const std::vector<Entrant>& entrants,
+                                               std::span<const Entrant> entrants,
                                                const std::vector<char>& to_final_a);
 
 // Who goes through a transition when the rule decides it (a counterfactual, a simulation)
@@ -107,7 +107,7 @@ struct Decision {
 };
 
 template <class Draw>
-void decide(const Transition& rule, const FinalsRule* finals, const std::vector<Entrant>& entrants,
+void decide(const Transition& rule, const FinalsRule* finals, std::span<const Entrant> entrants,
             Draw&& draw, Decision& d) {
     const int n = static_cast<int>(entrants.size());
     place_qualifiers(rule, entrants, d.by_place);

@@ -42,15 +42,14 @@ bool Classifier::has_card(const ClassifierInput& in, int a) {
 }
 
 // The ordering key of a skater eliminated in their last race: smaller ranks higher.
-Classifier::Key Classifier::elimination_key(const ClassifierInput& in, int a,
-                                            const ClassificationRule& rule) const {
+void Classifier::elimination_key(const ClassifierInput& in, int a, const ClassificationRule& rule,
+                                 Key& key) {
     const RaceResult* rows = in.results.data() + in.first[a];
     const int n = in.count[a];
     const RaceResult& last = rows[n - 1];
     const double placed = last.place ? 0 : 1;
     const double place = last.place ? last.place : unplaced_rank(last.status, rule.unplaced_order);
     const double time = last.time != no_time ? static_cast<double>(last.time) : none;
-    Key key;
     key.add(placed);
     key.add(place);
     switch (rule.era) {
@@ -82,30 +81,77 @@ Classifier::Key Classifier::elimination_key(const ClassifierInput& in, int a,
             key.add(place);
             break;
     }
-    return key;
 }
 
-void Classifier::put(std::vector<int>& group, int a, const Key& key, int order, int race) {
-    key_[a] = key;
+Classifier::Key& Classifier::put(std::vector<int>& group, int a, int order, int race) {
     order_[a] = order;
     race_[a] = race;
     group.push_back(a);
+    key_[a].size = 0;
+    return key_[a];
 }
 
-// Appends `group` to `out` in key order, tied keys sharing a rank.
-void Classifier::rank_group(std::vector<int>& group, std::vector<FlatStanding>& out) {
-    std::sort(group.begin(), group.end(), [&](int a, int b) {
-        const Key& x = key_[a];
-        const Key& y = key_[b];
-        for (int i = 0; i < x.size; ++i)
-            if (x.v[i] != y.v[i]) return x.v[i] < y.v[i];
+// Sorts `group` by key (every key of the group has `N` criteria), then by tie order.
+// Sorts `group` by key (every key of the group has `N` criteria), then by tie order, and appends
+// it to `out`, tied keys sharing a rank.
+template <int N>
+void Classifier::rank_sorted(std::vector<int>& group, std::vector<FlatStanding>& out) {
+    const auto less = [&](int a, int b) {
+        const double* x = key_[a].v.data();
+        const double* y = key_[b].v.data();
+        for (int i = 0; i < N; ++i)  // unrolled: N is known
+            if (x[i] != y[i]) return x[i] < y[i];
         return order_[a] < order_[b];
-    });
+    };
+    const auto same = [&](int a, int b) {
+        return std::equal(key_[a].v.data(), key_[a].v.data() + N, key_[b].v.data());
+    };
+    std::sort(group.begin(), group.end(), less);
     for (std::size_t k = 0; k < group.size(); ++k) {
         const int a = group[k];
-        const bool tied = k > 0 && key_[a] == key_[group[k - 1]];
+        const bool tied = k > 0 && same(a, group[k - 1]);
         out.push_back({tied ? out.back().rank : next_rank_, a, race_[a]});
         ++next_rank_;
+    }
+}
+
+// Appends `group` to `out` in key order, tied keys sharing a rank, and empties it.
+void Classifier::rank_group(std::vector<int>& group, std::vector<FlatStanding>& out) {
+    if (group.empty()) return;
+    switch (key_[group[0]].size) {  // the same for every skater of a group
+        case 1:
+            rank_sorted<1>(group, out);
+            break;
+        case 2:
+            rank_sorted<2>(group, out);
+            break;
+        case 3:
+            rank_sorted<3>(group, out);
+            break;
+        case 4:
+            rank_sorted<4>(group, out);
+            break;
+        case 5:
+            rank_sorted<5>(group, out);
+            break;
+        case 6:
+            rank_sorted<6>(group, out);
+            break;
+        case 7:
+            rank_sorted<7>(group, out);
+            break;
+        case 8:
+            rank_sorted<8>(group, out);
+            break;
+        case 9:
+            rank_sorted<9>(group, out);
+            break;
+        case 10:
+            rank_sorted<10>(group, out);
+            break;
+        default:
+            rank_sorted<Key::capacity>(group, out);
+            break;
     }
     group.clear();
 }
@@ -113,6 +159,7 @@ void Classifier::rank_group(std::vector<int>& group, std::vector<FlatStanding>& 
 void Classifier::run(const ClassifierInput& in, const ClassificationRule& rule,
                      std::vector<FlatStanding>& out) {
     out.clear();
+    out.reserve(in.first.size());
     next_rank_ = 1;
     const int athletes = static_cast<int>(in.first.size());
     carded_.resize(static_cast<std::size_t>(athletes));
@@ -129,16 +176,15 @@ void Classifier::run(const ClassifierInput& in, const ClassificationRule& rule,
         for (int m = final.first; m < final.first + final.count; ++m) {
             const int a = in.members[m];
             if (!final.raced) {
-                put(group_, a, Key::of(m - final.first), m, final.race);
+                put(group_, a, m, final.race).add(m - final.first);
                 continue;
             }
             if (carded_[a]) continue;
             const RaceResult& row = in.results[in.first[a] + in.count[a] - 1];
             if (row.place)
-                put(group_, a, Key::of(row.place), m, final.race);
+                put(group_, a, m, final.race).add(row.place);
             else
-                put(unplaced, a, Key::of(unplaced_rank(row.status, rule.unplaced_order)), m,
-                    final.race);
+                put(unplaced, a, m, final.race).add(unplaced_rank(row.status, rule.unplaced_order));
         }
         rank_group(group_, out);
     }
@@ -157,7 +203,7 @@ void Classifier::run(const ClassifierInput& in, const ClassificationRule& rule,
         if (in.count[a] == 0 || in.unraced_final[a] >= 0 || carded_[a]) continue;
         const RaceResult& row = in.results[in.first[a] + in.count[a] - 1];
         if (row.round <= last)
-            put(out_in_[row.round], a, elimination_key(in, a, rule), row.order, row.race);
+            elimination_key(in, a, rule, put(out_in_[row.round], a, row.order, row.race));
     }
     for (int r = last; r >= 0; --r)
         rank_group(out_in_[r], out);

@@ -65,31 +65,20 @@ class Classifier {
     // An ordering key: smaller ranks higher, compared over its first `size` criteria (the same
     // number for every skater of a group).
     struct Key {
-        std::array<double, 11> v;
+        static constexpr int capacity = 11;
+        std::array<double, capacity> v;
         int size = 0;
         void add(double x) { v[size++] = x; }
-        bool operator==(const Key& o) const {
-            for (int i = 0; i < size; ++i)
-                if (v[i] != o.v[i]) return false;
-            return true;
-        }
-        bool operator<(const Key& o) const {
-            for (int i = 0; i < size; ++i)
-                if (v[i] != o.v[i]) return v[i] < o.v[i];
-            return false;
-        }
-        static Key of(double x) {
-            Key k;
-            k.add(x);
-            return k;
-        }
     };
     // Groups hold skaters; their key, tie order and last race are kept per skater (a skater is in
     // one group), so that sorting moves integers, not keys.
-    void put(std::vector<int>& group, int athlete, const Key& key, int order, int race);
+    // Puts the skater in `group`; returns their key, empty, for the caller to fill.
+    Key& put(std::vector<int>& group, int athlete, int order, int race);
     void rank_group(std::vector<int>& group, std::vector<FlatStanding>& out);
-    Key elimination_key(const ClassifierInput& in, int athlete,
-                        const ClassificationRule& rule) const;
+    template <int N>
+    void rank_sorted(std::vector<int>& group, std::vector<FlatStanding>& out);
+    static void elimination_key(const ClassifierInput& in, int athlete,
+                                const ClassificationRule& rule, Key& key);
     static bool has_card(const ClassifierInput& in, int athlete);
 
     int next_rank_ = 1;
