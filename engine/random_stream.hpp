@@ -18,12 +18,14 @@ class RandomStream {
   public:
     RandomStream(std::uint64_t seed, std::uint64_t replicate) : key_{{seed, replicate}} {}
 
+    // A uniform random bit generator, so that Boost.Random's distributions draw from it.
+    using result_type = std::uint64_t;
+    static constexpr result_type min() { return 0; }
+    static constexpr result_type max() { return ~result_type{0}; }
+    result_type operator()() { return next(); }
+
     std::uint64_t next() {
-        if (used_ == 4) {
-            block_ = philox_(counter_, key_);
-            counter_.incr();
-            used_ = 0;
-        }
+        if (used_ == 4) refill();
         return block_[used_++];
     }
 
@@ -38,6 +40,13 @@ class RandomStream {
     std::uint64_t below(std::uint64_t n) { return next() % n; }
 
   private:
+    // Kept out of line, so that next() inlines into the draws.
+    [[gnu::noinline]] void refill() {
+        block_ = philox_(counter_, key_);
+        counter_.incr();
+        used_ = 0;
+    }
+
     using Philox = r123::Philox4x64;
     Philox philox_;
     Philox::key_type key_;

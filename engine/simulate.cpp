@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <atomic>
+#include <boost/random/exponential_distribution.hpp>
+#include <boost/random/normal_distribution.hpp>
 #include <chrono>
 #include <cmath>
 #include <numbers>
@@ -139,6 +141,13 @@ struct Totals {  // integer tallies: summed in any order, the same answer
     }
 };
 
+// A performance's time, seconds to the nearest millisecond (std::llround without the call).
+Millis to_millis(double seconds) {
+    const double x = seconds * 1000.0 + 0.5;
+    const auto t = static_cast<Millis>(x);
+    return t - (x < static_cast<double>(t));  // floor
+}
+
 std::uint64_t mix(std::uint64_t x) {  // splitmix64's finaliser
     x += 0x9E3779B97F4A7C15ull;
     x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
@@ -146,15 +155,29 @@ std::uint64_t mix(std::uint64_t x) {  // splitmix64's finaliser
     return x ^ (x >> 31);
 }
 
+// One replicate at a time, on buffers sized once for the whole field (no round has more skaters
+// than the field): an event allocates nothing.
 class Replicate {
   public:
-    explicit Replicate(const Compiled& c) : c_(c), totals_(c.strength.size()) {}
+    explicit Replicate(const Compiled& c) : c_(c), totals_(c.strength.size()) {
+        const auto n = c.strength.size();
+        int most_races = 2;
+        for (const auto& round : c.rounds)
+            most_races = std::max(most_races, round.races);
+        for (auto* v : {&seeds_, &seed_number_, &members_, &place_, &race_of_, &who_, &going_,
+                        &final_b_, &finishers_, &rank_, &next_race_, &by_strength_rank_})
+            v->resize(n);
+        offsets_.resize(static_cast<std::size_t>(most_races) + 1);
+        cursor_.resize(static_cast<std::size_t>(most_races));
+        perf_.resize(n), status_.resize(n), referee_.resize(n), time_.resize(n);
+        entrants_.resize(n), ranked_.resize(n);
+        draws_.resize(c.rounds.size());
+    }
 
     // Runs replicate `i`; returns its Kendall tau (summed by the caller in replicate order).
     double run(std::uint64_t seed, std::uint64_t i) {
         RandomStream random(seed, i);
         random_ = &random;
-        has_spare_ = false;
         const int rounds = static_cast<int>(c_.rounds.size());
         input_.clear(c_.skaters, rounds, true);
         input_.results.resize(static_cast<std::size_t>(c_.skaters) * rounds);
@@ -165,7 +188,7 @@ class Replicate {
         changed_ = false;
         seed_field();
         for (int r = 0; r < rounds; ++r) {
-            for (int k = 0; k + 1 < static_cast<int>(offsets_.size()); ++k)
+            for (int k = 0; k < races_; ++k)
                 race(r, k);
             if (r + 1 < rounds) advance(r);
         }
@@ -179,58 +202,36 @@ class Replicate {
   private:
     // The first round: seeds by strength, at random or as listed, into the format's draw.
     void seed_field() {
-        seeds_.resize(c_.strength.size());
         for (int s = 0; s < c_.skaters; ++s)
             seeds_[s] = c_.seeding == Seeding::by_strength ? c_.strongest_first[s] : s;
         if (c_.seeding == Seeding::random)
             for (int s = c_.skaters - 1; s > 0; --s)
                 std::swap(seeds_[s], seeds_[random_->below(static_cast<std::uint64_t>(s + 1))]);
-        seed_number_.resize(c_.strength.size());
         for (int s = 0; s < c_.skaters; ++s)
             seed_number_[seeds_[s]] = s + 1;
         const int races = c_.format->transitions.empty() ? 1 : c_.rounds[0].races;
-        fill_races(
-            races, [&](int s) { return c_.first_race[s]; }, seeds_);
+        fill_races(races, c_.first_race.data(), seeds_.data(), c_.skaters);
     }
 
-    // members_ / offsets_ from `who` (skaters) and their races.
-    template <class RaceOf>
-    void fill_races(int races, RaceOf race_of, const std::vector<int>& who) {
-        offsets_.assign(static_cast<std::size_t>(races) + 1, 0);
-        for (std::size_t s = 0; s < who.size(); ++s)
-            ++offsets_[race_of(static_cast<int>(s)) + 1];
+    // The round's races (members_ by race, offsets_) from `count` skaters `who` and their races.
+    void fill_races(int races, const int* race_of, const int* who, int count) {
+        std::fill(offsets_.begin(), offsets_.begin() + races + 1, 0);
+        for (int s = 0; s < count; ++s)
+            ++offsets_[race_of[s] + 1];
         for (int k = 0; k < races; ++k)
             offsets_[k + 1] += offsets_[k];
-        cursor_.assign(offsets_.begin(), offsets_.end() - 1);
-        members_.resize(who.size());
-        for (std::size_t s = 0; s < who.size(); ++s)
-            members_[cursor_[race_of(static_cast<int>(s))]++] = who[s];
-        const auto n = members_.size();
-        perf_.resize(n), place_.resize(n), status_.resize(n), referee_.resize(n), time_.resize(n);
+        std::copy(offsets_.begin(), offsets_.begin() + races, cursor_.begin());
+        for (int s = 0; s < count; ++s)
+            members_[cursor_[race_of[s]]++] = who[s];
+        races_ = races;
+        count_ = count;
     }
 
+    // Noise by Boost.Random's ziggurat samplers: a normal (Thurstone), or a standard Gumbel as
+    // minus the logarithm of an exponential (Plackett–Luce).
     double noise_draw() {
-        if (c_.model == NoiseModel::thurstone) return normal();
-        const double e = std::max(random_->exponential(1.0), 1e-300);
-        return -std::log(e);  // standard Gumbel
-    }
-
-    // Standard normal by Marsaglia's polar method, both of each pair used.
-    double normal() {
-        if (has_spare_) {
-            has_spare_ = false;
-            return spare_;
-        }
-        double u, v, s;
-        do {
-            u = 2 * random_->uniform() - 1;
-            v = 2 * random_->uniform() - 1;
-            s = u * u + v * v;
-        } while (s >= 1 || s == 0);
-        const double f = std::sqrt(-2 * std::log(s) / s);
-        spare_ = v * f;
-        has_spare_ = true;
-        return u * f;
+        if (c_.model == NoiseModel::thurstone) return normal_(*random_);
+        return -std::log(std::max(exponential_(*random_), 1e-300));
     }
 
     // Draws race k of round r: performances, incidents, places and times. `number` is the race's
@@ -248,17 +249,18 @@ class Replicate {
         incidents(begin, end);
         const bool final_a = r + 1 == static_cast<int>(c_.rounds.size()) && number == 0;
         if (final_a && fastest >= 0 && status_[fastest] != Status::finished) changed_ = true;
-        sorted_.clear();
-        for (int m = begin; m < end; ++m)
-            if (status_[m] == Status::finished) sorted_.push_back(m);
-        std::sort(sorted_.begin(), sorted_.end(),
-                  [&](int a, int b) { return perf_[a] > perf_[b]; });
-        for (int m = begin; m < end; ++m)
-            place_[m] = 0;
-        for (std::size_t p = 0; p < sorted_.size(); ++p)
-            place_[sorted_[p]] = static_cast<int>(p) + 1;
+        int* finishers = finishers_.data() + begin;
+        int finished = 0;
         for (int m = begin; m < end; ++m) {
-            time_[m] = std::llround((100.0 - perf_[m]) * 1000.0);
+            place_[m] = 0;
+            if (status_[m] == Status::finished) finishers[finished++] = m;
+        }
+        std::sort(finishers, finishers + finished,
+                  [&](int a, int b) { return perf_[a] > perf_[b]; });
+        for (int p = 0; p < finished; ++p)
+            place_[finishers[p]] = p + 1;
+        for (int m = begin; m < end; ++m) {
+            time_[m] = to_millis(100.0 - perf_[m]);
             const int a = members_[m];
             input_.results[input_.first[a] + input_.count[a]++] = {
                 r,          r * race_id_stride + number,    place_[m], 1,
@@ -286,10 +288,7 @@ class Replicate {
     // Who goes through from round r, into the races of round r + 1.
     void advance(int r) {
         const auto& round = c_.rounds[r];
-        const int n = static_cast<int>(members_.size());
-        entrants_.resize(members_.size());
-        race_of_.resize(members_.size());
-        for (int k = 0; k + 1 < static_cast<int>(offsets_.size()); ++k)
+        for (int k = 0; k < races_; ++k)
             for (int m = offsets_[k]; m < offsets_[k + 1]; ++m) {
                 race_of_[m] = k;
                 entrants_[m] = {k + 1, place_[m] ? std::optional<int>(place_[m]) : std::nullopt,
@@ -299,61 +298,63 @@ class Replicate {
         const bool into_finals = r + 2 == static_cast<int>(c_.rounds.size());
         const bool two_finals = into_finals && c_.rounds.back().races == 2;
         decide(
-            *round.rule, two_finals ? &c_.format->finals : nullptr, entrants_,
+            *round.rule, two_finals ? &c_.format->finals : nullptr,
+            std::span<const Entrant>(entrants_.data(), static_cast<std::size_t>(count_)),
             [&](int k) { return static_cast<int>(random_->below(static_cast<std::uint64_t>(k))); },
             decision_);
-        going_.clear();
-        for (int m = 0; m < n; ++m)
-            if (decision_.advances[m]) going_.push_back(m);
-        if (into_finals) {
-            final_b_.clear();
-            for (int m : decision_.to_final_b)
-                final_b_.push_back(members_[m]);
-            who_.clear();
-            for (int m : going_)
-                who_.push_back(members_[m]);
-            fill_races(
-                1, [](int) { return 0; }, who_);
-            return;
-        }
-        reseed(r + 1);
+        int going = 0;
+        for (int m = 0; m < count_; ++m)
+            if (decision_.advances[m]) going_[going++] = m;
+        if (!into_finals) return reseed(r + 1, going);
+        final_b_count_ = 0;
+        for (int m : decision_.to_final_b)
+            final_b_[final_b_count_++] = members_[m];
+        for (int g = 0; g < going; ++g)
+            who_[g] = members_[going_[g]];
+        fill_races(1, zeros(going), who_.data(), going);
     }
 
-    // The qualifiers (going_, member indices of this round) into the races of round `next`.
-    void reseed(int next) {
+    // The `going` qualifiers (going_: member indices of this round) into the races of `next`.
+    void reseed(int next, int going) {
         const int races = c_.rounds[next].races;
-        const auto key_place = [&](int m) {
-            return std::pair{place_[m] ? place_[m] : 1 << 20, time_[m]};
-        };
-        switch (c_.format->draw.reseed) {
-            case Reseed::bracket:
-                who_.clear(), next_race_.clear();
-                for (int m : going_) {
-                    who_.push_back(members_[m]);
-                    next_race_.push_back(std::min(race_of_[m] / 2, races - 1));
-                }
-                fill_races(
-                    races, [&](int s) { return next_race_[s]; }, who_);
-                return;
-            case Reseed::ffa:
-                std::sort(going_.begin(), going_.end(), [&](int a, int b) {
-                    return std::pair{time_[a], seed_number_[members_[a]]} <
-                           std::pair{time_[b], seed_number_[members_[b]]};
-                });
-                break;
-            case Reseed::snake:
-                std::stable_sort(going_.begin(), going_.end(),
-                                 [&](int a, int b) { return key_place(a) < key_place(b); });
-                break;
+        const Reseed rule = c_.format->draw.reseed;
+        if (rule == Reseed::bracket) {
+            for (int g = 0; g < going; ++g) {
+                who_[g] = members_[going_[g]];
+                next_race_[g] = std::min(race_of_[going_[g]] / 2, races - 1);
+            }
+            return fill_races(races, next_race_.data(), who_.data(), going);
         }
-        who_.clear();
-        for (int m : going_)
-            who_.push_back(members_[m]);
-        const int n = static_cast<int>(who_.size());
-        if (c_.format->draw.reseed != Reseed::ffa || !ffa_races(n, races, next_race_, scratch_))
-            snake_races(n, races, next_race_);
-        fill_races(
-            races, [&](int s) { return next_race_[s]; }, who_);
+        // Ranked by value (no indirection in the comparisons): ffa by time, then seed number;
+        // snake by place, then time, then running order.
+        for (int g = 0; g < going; ++g) {
+            const int m = going_[g];
+            ranked_[g] = rule == Reseed::ffa ? Ranked{time_[m], seed_number_[members_[m]], m}
+                                             : Ranked{place_[m] ? place_[m] : 1 << 20, time_[m], m};
+        }
+        std::sort(ranked_.begin(), ranked_.begin() + going);
+        for (int g = 0; g < going; ++g)
+            who_[g] = members_[ranked_[g].m];
+        fill_races(races, draw(next, going), who_.data(), going);
+    }
+
+    // The races of round `next` for its qualifiers 1..n in rank order (computed once per count).
+    const int* draw(int next, int n) {
+        auto& tables = draws_[next];
+        if (static_cast<int>(tables.size()) <= n) tables.resize(static_cast<std::size_t>(n) + 1);
+        auto& table = tables[n];
+        if (table.size() != static_cast<std::size_t>(n)) {
+            const int races = c_.rounds[next].races;
+            if (c_.format->draw.reseed != Reseed::ffa || !ffa_races(n, races, table, scratch_))
+                snake_races(n, races, table);
+        }
+        return table.data();
+    }
+
+    // Race 0 for `n` skaters.
+    const int* zeros(int n) {
+        if (static_cast<int>(zeros_.size()) < n) zeros_.resize(static_cast<std::size_t>(n), 0);
+        return zeros_.data();
     }
 
     // The finals for the classifier: Final A raced (the last round's only race), Final B raced
@@ -362,32 +363,36 @@ class Replicate {
         input_.finals.clear();
         input_.members.clear();
         const int a_id = r * race_id_stride;
-        input_.finals.push_back({a_id, true, 0, static_cast<int>(members_.size())});
-        for (int m : sorted_)  // the finishers of Final A in order, then the rest
-            input_.members.push_back(members_[m]);
-        for (std::size_t m = 0; m < members_.size(); ++m)
-            if (!place_[m]) input_.members.push_back(members_[m]);
-        if (c_.rounds.back().races < 2 || final_b_.empty()) return;
+        add_final(a_id);
+        if (c_.rounds.back().races < 2 || final_b_count_ == 0) return;
         const int b_id = a_id + 1;
-        const int first = static_cast<int>(input_.members.size());
-        if (static_cast<int>(final_b_.size()) < c_.format->finals.final_b_min_field) {
-            input_.finals.push_back({b_id, false, first, static_cast<int>(final_b_.size())});
-            for (int a : final_b_) {
-                input_.members.push_back(a);
-                input_.unraced_final[a] = b_id;
+        if (final_b_count_ < c_.format->finals.final_b_min_field) {
+            input_.finals.push_back(
+                {b_id, false, static_cast<int>(input_.members.size()), final_b_count_});
+            for (int f = 0; f < final_b_count_; ++f) {
+                input_.members.push_back(final_b_[f]);
+                input_.unraced_final[final_b_[f]] = b_id;
             }
             return;
         }
         // Final B raced: drawn like any race, after Final A.
-        who_ = final_b_;
-        fill_races(
-            1, [](int) { return 0; }, who_);
+        fill_races(1, zeros(final_b_count_), final_b_.data(), final_b_count_);
         race(r, 0, 1);
-        input_.finals.push_back({b_id, true, first, static_cast<int>(members_.size())});
-        for (int m : sorted_)
-            input_.members.push_back(members_[m]);
-        for (std::size_t m = 0; m < members_.size(); ++m)
-            if (!place_[m]) input_.members.push_back(members_[m]);
+        add_final(b_id);
+    }
+
+    // The race just drawn (the round's only one) as a final: its finishers in place order, then
+    // the rest in running order.
+    void add_final(int id) {
+        const int first = static_cast<int>(input_.members.size());
+        input_.finals.push_back({id, true, first, count_});
+        input_.members.resize(static_cast<std::size_t>(first + count_));
+        int* out = input_.members.data() + first;
+        int placed = 0;
+        for (int m = 0; m < count_; ++m)
+            placed += place_[m] != 0;
+        for (int m = 0, unplaced = placed; m < count_; ++m)
+            out[place_[m] ? place_[m] - 1 : unplaced++] = members_[m];
     }
 
     double tally(std::uint64_t i) {
@@ -410,7 +415,7 @@ class Replicate {
         t.podium += podium_strong == std::min(3, n);
         t.entries += entries_, t.entries_sq += entries_ * entries_;
         t.changed += changed_;
-        rank_.assign(static_cast<std::size_t>(n), 0);
+        std::fill(rank_.begin(), rank_.end(), 0);
         for (const auto& s : standings_) {
             rank_[s.athlete] = s.rank;
             if (!s.rank) continue;
@@ -427,44 +432,52 @@ class Replicate {
     // ties; strengths are taken as distinct, the field's order breaking equal ones). Taken in
     // strength order, a pair is concordant when the stronger skater ranks better.
     double kendall_tau() {
-        by_strength_rank_.clear();
+        int n = 0;
         for (int a : c_.strongest_first)
-            if (rank_[a]) by_strength_rank_.push_back(rank_[a]);
-        const auto n = static_cast<std::int64_t>(by_strength_rank_.size());
-        std::int64_t concordant = 0, tied = 0;
+            if (rank_[a]) by_strength_rank_[n++] = rank_[a];
         const int* r = by_strength_rank_.data();
-        for (std::int64_t i = 0; i < n; ++i) {
-            int c = 0, t = 0;  // narrow counters: the inner loop vectorises
-            for (std::int64_t j = i + 1; j < n; ++j) {
-                c += r[i] < r[j];
-                t += r[i] == r[j];
+        std::int64_t concordant = 0, tied = 0;
+        for (int i = 0; i < n; ++i) {
+            int c = 0, t = 0;  // 32-bit, branch-free: the compiler vectorises the inner loop
+            for (int j = i + 1; j < n; ++j) {
+                c += r[j] > r[i];
+                t += r[j] == r[i];
             }
             concordant += c, tied += t;
         }
-        const std::int64_t pairs = n * (n - 1) / 2;
+        const std::int64_t pairs = std::int64_t{n} * (n - 1) / 2;
         if (pairs == tied) return 0;
         const std::int64_t discordant = pairs - tied - concordant;
         return static_cast<double>(concordant - discordant) /
                std::sqrt(static_cast<double>(pairs - tied) * static_cast<double>(pairs));
     }
 
+    struct Ranked {  // a qualifier's re-seeding key
+        Millis first, second;
+        int m;
+        auto operator<=>(const Ranked&) const = default;
+    };
+
     const Compiled& c_;
     RandomStream* random_ = nullptr;
     Totals totals_;
-    std::vector<int> seeds_, members_, offsets_, cursor_, race_of_, going_, who_, next_race_,
-        scratch_, sorted_, final_b_, place_, rank_, seed_number_, by_strength_rank_;
+    // Per skater or per member of the round (index m), sized for the whole field.
+    std::vector<int> seeds_, seed_number_, members_, place_, race_of_, who_, next_race_, going_,
+        final_b_, finishers_, rank_, by_strength_rank_, offsets_, cursor_, scratch_, zeros_;
     std::vector<double> perf_;
     std::vector<Status> status_;
     std::vector<char> referee_;
     std::vector<Millis> time_;
     std::vector<Entrant> entrants_;
+    std::vector<Ranked> ranked_;
+    std::vector<std::vector<std::vector<int>>> draws_;  // per round, per qualifier count
     Decision decision_;
     ClassifierInput input_;
     Classifier classifier_;
     std::vector<FlatStanding> standings_;
-    int order_ = 0;
-    bool has_spare_ = false;
-    double spare_ = 0;
+    boost::random::normal_distribution<double> normal_;
+    boost::random::exponential_distribution<double> exponential_;
+    int races_ = 0, count_ = 0, final_b_count_ = 0, order_ = 0;
     std::int64_t entries_ = 0;
     bool changed_ = false;
 };
