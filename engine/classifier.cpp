@@ -91,67 +91,23 @@ Classifier::Key& Classifier::put(std::vector<int>& group, int a, int order, int 
     return key_[a];
 }
 
-// Sorts `group` by key (every key of the group has `N` criteria), then by tie order.
-// Sorts `group` by key (every key of the group has `N` criteria), then by tie order, and appends
-// it to `out`, tied keys sharing a rank.
-template <int N>
-void Classifier::rank_sorted(std::vector<int>& group, std::vector<FlatStanding>& out) {
-    const auto less = [&](int a, int b) {
-        const double* x = key_[a].v.data();
-        const double* y = key_[b].v.data();
-        for (int i = 0; i < N; ++i)  // unrolled: N is known
-            if (x[i] != y[i]) return x[i] < y[i];
-        return order_[a] < order_[b];
-    };
+// Appends `group` to `out` in key order, then tie order, tied keys sharing a rank; empties it.
+void Classifier::rank_group(std::vector<int>& group, std::vector<FlatStanding>& out) {
+    if (group.empty()) return;
+    const int criteria = key_[group[0]].size;  // the same for every skater of a group
     const auto same = [&](int a, int b) {
-        return std::equal(key_[a].v.data(), key_[a].v.data() + N, key_[b].v.data());
+        return std::equal(key_[a].v.data(), key_[a].v.data() + criteria, key_[b].v.data());
     };
-    std::sort(group.begin(), group.end(), less);
+    std::sort(group.begin(), group.end(), [&](int a, int b) {
+        for (int i = 0; i < criteria; ++i)
+            if (key_[a].v[i] != key_[b].v[i]) return key_[a].v[i] < key_[b].v[i];
+        return order_[a] < order_[b];
+    });
     for (std::size_t k = 0; k < group.size(); ++k) {
         const int a = group[k];
         const bool tied = k > 0 && same(a, group[k - 1]);
         out.push_back({tied ? out.back().rank : next_rank_, a, race_[a]});
         ++next_rank_;
-    }
-}
-
-// Appends `group` to `out` in key order, tied keys sharing a rank, and empties it.
-void Classifier::rank_group(std::vector<int>& group, std::vector<FlatStanding>& out) {
-    if (group.empty()) return;
-    switch (key_[group[0]].size) {  // the same for every skater of a group
-        case 1:
-            rank_sorted<1>(group, out);
-            break;
-        case 2:
-            rank_sorted<2>(group, out);
-            break;
-        case 3:
-            rank_sorted<3>(group, out);
-            break;
-        case 4:
-            rank_sorted<4>(group, out);
-            break;
-        case 5:
-            rank_sorted<5>(group, out);
-            break;
-        case 6:
-            rank_sorted<6>(group, out);
-            break;
-        case 7:
-            rank_sorted<7>(group, out);
-            break;
-        case 8:
-            rank_sorted<8>(group, out);
-            break;
-        case 9:
-            rank_sorted<9>(group, out);
-            break;
-        case 10:
-            rank_sorted<10>(group, out);
-            break;
-        default:
-            rank_sorted<Key::capacity>(group, out);
-            break;
     }
     group.clear();
 }

@@ -65,8 +65,7 @@ class Classifier {
     // An ordering key: smaller ranks higher, compared over its first `size` criteria (the same
     // number for every skater of a group).
     struct Key {
-        static constexpr int capacity = 11;
-        std::array<double, capacity> v;
+        std::array<double, 11> v;
         int size = 0;
         void add(double x) { v[size++] = x; }
     };
@@ -75,8 +74,6 @@ class Classifier {
     // Puts the skater in `group`; returns their key, empty, for the caller to fill.
     Key& put(std::vector<int>& group, int athlete, int order, int race);
     void rank_group(std::vector<int>& group, std::vector<FlatStanding>& out);
-    template <int N>
-    void rank_sorted(std::vector<int>& group, std::vector<FlatStanding>& out);
     static void elimination_key(const ClassifierInput& in, int athlete,
                                 const ClassificationRule& rule, Key& key);
     static bool has_card(const ClassifierInput& in, int athlete);

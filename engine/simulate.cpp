@@ -165,7 +165,7 @@ class Replicate {
         for (const auto& round : c.rounds)
             most_races = std::max(most_races, round.races);
         for (auto* v : {&seeds_, &seed_number_, &members_, &place_, &race_of_, &who_, &going_,
-                        &final_b_, &finishers_, &rank_, &next_race_, &by_strength_rank_})
+                        &final_b_, &finishers_, &rank_, &next_race_, &by_strength_rank_, &zeros_})
             v->resize(n);
         offsets_.resize(static_cast<std::size_t>(most_races) + 1);
         cursor_.resize(static_cast<std::size_t>(most_races));
@@ -311,7 +311,7 @@ class Replicate {
             final_b_[final_b_count_++] = members_[m];
         for (int g = 0; g < going; ++g)
             who_[g] = members_[going_[g]];
-        fill_races(1, zeros(going), who_.data(), going);
+        fill_races(1, zeros_.data(), who_.data(), going);
     }
 
     // The `going` qualifiers (going_: member indices of this round) into the races of `next`.
@@ -351,12 +351,6 @@ class Replicate {
         return table.data();
     }
 
-    // Race 0 for `n` skaters.
-    const int* zeros(int n) {
-        if (static_cast<int>(zeros_.size()) < n) zeros_.resize(static_cast<std::size_t>(n), 0);
-        return zeros_.data();
-    }
-
     // The finals for the classifier: Final A raced (the last round's only race), Final B raced
     // when it has enough skaters, else awarded in semifinal order.
     void finals(int r) {
@@ -376,7 +370,7 @@ class Replicate {
             return;
         }
         // Final B raced: drawn like any race, after Final A.
-        fill_races(1, zeros(final_b_count_), final_b_.data(), final_b_count_);
+        fill_races(1, zeros_.data(), final_b_.data(), final_b_count_);
         race(r, 0, 1);
         add_final(b_id);
     }
