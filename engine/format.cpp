@@ -183,13 +183,7 @@ std::string_view to_string(Reseed v) {
 }
 
 Result<Format> parse_format(std::string_view toml_text, std::string source) {
-    try {
-        const auto root = toml::parse(toml_text, source);
-        return FormatReader(std::move(source)).read(root);
-    } catch (const toml::parse_error& e) {
-        return Error{std::move(source), static_cast<int>(e.source().begin.line),
-                     std::string(e.description())};
-    }
+    return detail::read_toml<FormatReader>(toml_text, std::move(source));
 }
 
 Result<Format> load_format(const std::string& path) {

@@ -201,13 +201,7 @@ std::string Scenario::format_path() const {
 }
 
 Result<Scenario> parse_scenario(std::string_view toml_text, std::string file) {
-    try {
-        const auto root = toml::parse(toml_text, file);
-        return ScenarioReader(std::move(file)).read(root);
-    } catch (const toml::parse_error& e) {
-        return Error{std::move(file), static_cast<int>(e.source().begin.line),
-                     std::string(e.description())};
-    }
+    return detail::read_toml<ScenarioReader>(toml_text, std::move(file));
 }
 
 Result<Scenario> load_scenario(const std::string& path) {

@@ -14,6 +14,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "heatgraph/error.hpp"
 
@@ -72,5 +73,19 @@ class TomlReader {
     std::string source_;
     std::optional<Error> error_;
 };
+
+// Parses `text` (from `source`) as TOML and reads the document with a `Reader` (a TomlReader
+// for that source); a syntax error becomes one Error naming the file and the line.
+template <class Reader>
+auto read_toml(std::string_view text, std::string source)
+    -> decltype(Reader(source).read(std::declval<const toml::table&>())) {
+    try {
+        const auto root = toml::parse(text, source);
+        return Reader(std::move(source)).read(root);
+    } catch (const toml::parse_error& e) {
+        return Error{std::move(source), static_cast<int>(e.source().begin.line),
+                     std::string(e.description())};
+    }
+}
 
 }  // namespace heatgraph::detail
