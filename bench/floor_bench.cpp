@@ -1,14 +1,13 @@
 // The floor: the least work one event of the 32-skater ffa format needs, as a single-purpose loop
-// with the simulator's generator and noise (Philox4x64-10 keyed by (seed, replicate), Boost's
-// ziggurat normal) and nothing general: races of 4, the top 2 through, re-seeded by time and
-// grouped as npm `ffa` does, the rest ranked by round, place and time; only P(strongest wins) and
+// with the simulator's random stream (Philox4x64-10 keyed by (seed, replicate)), noise (Boost's
+// ziggurat normal) and ffa grouping, and nothing general: races of 4, the top 2 through,
+// re-seeded by time, the rest ranked by round, place and time; only P(strongest wins) and
 // Kendall's tau are kept. No incidents, time pools, Final B, classification eras or per-skater
-// tallies. It is not heatgraph (it shares none of its rules): it is a yardstick for how fast any
-// implementation of this event can be on the machine, against which the simulator's throughput
+// tallies. It is not the simulator (it shares none of its rules): it is a yardstick for how fast
+// any implementation of this event can be on the machine, against which the simulator's throughput
 // and the peer ratio (ffa_peer.sh) can be read.
 //
 //   make bench      (release build; median of 5 repetitions)
-#include <Random123/philox.h>
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
@@ -16,45 +15,20 @@
 #include <boost/random/normal_distribution.hpp>
 #include <cmath>
 #include <cstdint>
+#include <vector>
+
+#include "draw.hpp"           // engine: the ffa grouping
+#include "random_stream.hpp"  // engine: the simulator's random stream
 
 namespace {
 
 constexpr int skaters = 32;
+using Draws = std::array<std::vector<int>, 4>;  // per round: each seed's race
 
-class Stream {  // Philox4x64-10 blocks, as the simulator's random stream
-  public:
-    using result_type = std::uint64_t;
-    static constexpr result_type min() { return 0; }
-    static constexpr result_type max() { return ~result_type{0}; }
-    Stream(std::uint64_t seed, std::uint64_t replicate) : key_{{seed, replicate}} {}
-    result_type operator()() {
-        if (used_ == 4) refill();
-        return block_[used_++];
-    }
-
-  private:
-    [[gnu::noinline]] void refill() {
-        block_ = philox_(counter_, key_);
-        counter_.incr();
-        used_ = 0;
-    }
-    r123::Philox4x64 philox_;
-    r123::Philox4x64::key_type key_;
-    r123::Philox4x64::ctr_type counter_{{0, 0, 0, 0}}, block_{{0, 0, 0, 0}};
-    int used_ = 4;
-};
-
-// The ffa grouping of n seeds into `groups` races (npm `group` 1.0.2, n a multiple of groups).
-std::array<int, skaters> ffa_groups(int n, int groups) {
-    std::array<int, skaters> race{};
-    std::array<int, skaters> filled{};
-    const int size = n / groups;
-    for (int j = 0; j < (size + 1) / 2; ++j)
-        for (int g = 0; g < groups; ++g) {
-            const int a = j * groups + g + 1;
-            race[a - 1] = g;
-            if (++filled[g] < size) race[groups * size - a] = g, ++filled[g];
-        }
+// The ffa grouping of n seeds into `races` races, as the simulator draws it.
+std::vector<int> ffa_groups(int n, int races) {
+    std::vector<int> race, scratch;
+    heatgraph::detail::ffa_races(n, races, race, scratch);
     return race;
 }
 
@@ -63,14 +37,14 @@ struct Outcome {
     double tau;
 };
 
-Outcome one_event(std::uint64_t replicate, const std::array<std::array<int, skaters>, 4>& draws) {
+Outcome one_event(std::uint64_t replicate, const Draws& draws) {
     static const auto strength = [] {
         std::array<double, skaters> s{};
         for (int i = 0; i < skaters; ++i)
             s[i] = -0.25 * i;
         return s;
     }();
-    Stream random(1, replicate);
+    heatgraph::detail::RandomStream random(1, replicate);
     boost::random::normal_distribution<double> normal;
     std::array<int, skaters> who{}, rank{};
     for (int s = 0; s < skaters; ++s)
@@ -141,8 +115,8 @@ Outcome one_event(std::uint64_t replicate, const std::array<std::array<int, skat
 }
 
 void ffa_32_floor(benchmark::State& state) {
-    std::array<std::array<int, skaters>, 4> draws{
-        ffa_groups(32, 8), ffa_groups(16, 4), ffa_groups(8, 2), {}};
+    const Draws draws{ffa_groups(32, 8), ffa_groups(16, 4), ffa_groups(8, 2),
+                      std::vector<int>(4, 0)};
     constexpr int runs = 20000;
     std::uint64_t replicate = 0;
     std::int64_t wins = 0;
