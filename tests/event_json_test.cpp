@@ -49,10 +49,8 @@ TEST_CASE("the JSON export reads back as the same event") {
 }
 
 TEST_CASE("invalid JSON is an error naming the line") {
-    const auto e = parse_event_json("{\n  \"event\": {\n  oops\n}", "bad.json");
-    REQUIRE_FALSE(e.ok());
-    CHECK(e.error().describe().rfind("bad.json:3: invalid JSON: ", 0) == 0);
-    const auto f = parse_event_json("{\"rounds\": []}", "other.json");
-    REQUIRE_FALSE(f.ok());
-    CHECK(f.error().describe().rfind("other.json: not a heatgraph event export: ", 0) == 0);
+    const auto e = test::error_of(parse_event_json("{\n  \"event\": {\n  oops\n}", "bad.json"));
+    CHECK(e.rfind("bad.json:3: invalid JSON: ", 0) == 0);
+    const auto f = test::error_of(parse_event_json("{\"rounds\": []}", "other.json"));
+    CHECK(f.rfind("other.json: not a heatgraph event export: ", 0) == 0);
 }

@@ -39,9 +39,7 @@ TEST_CASE("a format written as TOML reads back the same") {
 
 TEST_CASE("format errors name the file and line") {
     const auto error = [](std::string_view text) {
-        auto f = parse_format(text, "f.toml");
-        REQUIRE_FALSE(f.ok());
-        return f.error().describe();
+        return test::error_of(parse_format(text, "f.toml"));
     };
     CHECK(error("name = \"x\"\n[[transition]]\nfrom = \"heats\"\nquota = 2\n") ==
           "f.toml:4: unknown key 'quota' (expected one of: from, races, place_quota, capacity, "
@@ -64,9 +62,8 @@ TEST_CASE("format errors name the file and line") {
 }
 
 TEST_CASE("a missing format file is an error") {
-    const auto f = load_format("/no/such.toml");
-    REQUIRE_FALSE(f.ok());
-    CHECK(f.error().describe() == "/no/such.toml: cannot open the format file");
+    CHECK(test::error_of(load_format("/no/such.toml")) ==
+          "/no/such.toml: cannot open the format file");
 }
 
 TEST_CASE("the inferred format of each seed matches its format file") {

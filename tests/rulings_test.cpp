@@ -13,16 +13,12 @@ Ruling ruling(RulingKind kind, std::string_view text, std::string_view card = {}
 }
 
 std::string ruling_error(RulingKind kind, std::string_view text, std::string_view card = {}) {
-    auto r = parse_ruling(kind, text, card);
-    REQUIRE_FALSE(r.ok());
-    return r.error().describe();
+    return test::error_of(parse_ruling(kind, text, card));
 }
 
 std::string check_error(const std::vector<Ruling>& rulings) {
     static const auto replayed = replay(test::seed("olympics-2022-men-1000m"));
-    const auto checked = check_rulings(replayed.event, rulings);
-    REQUIRE_FALSE(checked.ok());
-    return checked.error().describe();
+    return test::error_of(check_rulings(replayed.event, rulings));
 }
 
 }  // namespace
@@ -132,9 +128,7 @@ TEST_CASE("every scenario of scenarios/whatif reads and names its event") {
 
 TEST_CASE("a scenario file with a mistake is an error naming its line") {
     const auto error = [](std::string_view text) {
-        const auto s = parse_scenario(text, "s.toml");
-        REQUIRE_FALSE(s.ok());
-        return s.error().describe();
+        return test::error_of(parse_scenario(text, "s.toml"));
     };
     CHECK(error("title = \"x\"\nevent = \"e.txt\"\n[[ruling]]\nrescind = \"A@Final A\"\n") ==
           "s.toml:3: --rescind \"A@Final A\": expected ATHLETE@RACE=PLACE or "

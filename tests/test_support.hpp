@@ -42,10 +42,15 @@ inline Event article(std::string_view text) {
     return std::move(event).value();
 }
 
+// The message of a result that must be an error (the test stops here when it is not).
+template <class T>
+std::string error_of(const Result<T>& result) {
+    REQUIRE_FALSE(result.ok());
+    return result.error().describe();
+}
+
 inline std::string article_error(std::string_view text) {
-    auto event = parse_article(text, "test.txt");
-    REQUIRE_FALSE(event.ok());
-    return event.error().describe();
+    return error_of(parse_article(text, "test.txt"));
 }
 
 // The classification as "rank name" lines ("– name" when unranked).
