@@ -11,9 +11,20 @@ bool can_qualify(const Row& row) {
            (row.status == Status::finished || row.status == Status::no_time);
 }
 
+char referee_final(const Row& row) {
+    for (const auto& mark : row.marks) {
+        if (mark == "ADV") return '*';
+        if ((mark.size() == 4 && mark.starts_with("ADV")) ||
+            (mark.size() == 3 && mark.starts_with("AD") && mark != "ADV"))
+            if (mark.back() >= 'A' && mark.back() <= 'D') return mark.back();
+    }
+    return 0;
+}
+
 Entrant entrant_of(const Row& row, const Race& race, bool advanced) {
-    return {race.number, can_qualify(row) ? row.place : std::nullopt, row.time,
-            advanced && (row.has_mark("ADV") || row.has_mark("ADVA"))};
+    const char to = referee_final(row);
+    return {race.number, can_qualify(row) ? row.place : std::nullopt, row.time, advanced && to != 0,
+            to ? to : '*'};
 }
 
 std::unordered_set<AthleteId> field_of(const Round& round) {
@@ -27,7 +38,9 @@ void place_qualifiers(const Transition& rule, std::span<const Entrant> entrants,
                       std::vector<int>& out) {
     out.clear();
     for (int i = 0; i < static_cast<int>(entrants.size()); ++i)
-        if (entrants[i].place && *entrants[i].place <= rule.place_quota) out.push_back(i);
+        if (entrants[i].place && *entrants[i].place >= rule.first_place &&
+            *entrants[i].place <= rule.place_quota)
+            out.push_back(i);
 }
 
 void time_pool(const Transition& rule, std::span<const Entrant> entrants,
@@ -101,24 +114,25 @@ void cut_by_time(const Transition& rule, std::span<const Entrant> entrants,
     }
 }
 
-void final_b_routing(const FinalsRule& finals, std::span<const Entrant> entrants,
-                     const std::vector<char>& to_final_a, std::vector<int>& out) {
+void others(std::span<const Entrant> entrants, std::vector<int>& out) {
     out.clear();
-    if (finals.final_b == FinalBRouting::none) return;
-    for (int i = 0; i < static_cast<int>(entrants.size()); ++i) {
-        const auto& place = entrants[i].place;
-        if (to_final_a[i] || !place) continue;
-        if (finals.final_b == FinalBRouting::places &&
-            (*place < finals.final_b_first_place || *place > finals.final_b_last_place))
+    for (int i = 0; i < static_cast<int>(entrants.size()); ++i)
+        if (entrants[i].place) out.push_back(i);
+}
+
+void view_for(const Transition& rule, bool first, std::span<const Entrant> entrants,
+              const std::vector<int>& taken_by, std::vector<Entrant>& out) {
+    out.assign(entrants.begin(), entrants.end());
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        auto& e = out[i];
+        if (taken_by[i] >= 0) {
+            e.place.reset();
+            e.time.reset();
+            e.referee = false;
             continue;
-        out.push_back(i);
+        }
+        if (e.referee) e.referee = e.referee_to == '*' ? first : e.referee_to == rule.final;
     }
-    std::stable_sort(out.begin(), out.end(), [&](int a, int b) {
-        const auto& x = entrants[a];
-        const auto& y = entrants[b];
-        return std::pair{*x.place, x.time.value_or(INT64_MAX)} <
-               std::pair{*y.place, y.time.value_or(INT64_MAX)};
-    });
 }
 
 std::vector<int> place_qualifiers(const Transition& rule, std::span<const Entrant> entrants) {
@@ -140,13 +154,6 @@ TimeCut cut_by_time(const Transition& rule, std::span<const Entrant> entrants,
     TimeCut cut;
     cut_by_time(rule, entrants, pool, slots, cut);
     return cut;
-}
-
-std::vector<int> final_b_routing(const FinalsRule& finals, std::span<const Entrant> entrants,
-                                 const std::vector<char>& to_final_a) {
-    std::vector<int> out;
-    final_b_routing(finals, entrants, to_final_a, out);
-    return out;
 }
 
 }  // namespace heatgraph::detail

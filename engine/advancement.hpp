@@ -1,9 +1,11 @@
-// Private: the advancement rule of one round transition (RULES.md §2), on plain entrants so
+// Private: the advancement rules of a stage's transitions (RULES.md §2), on plain entrants so
 // that the replay, the what-if and the simulator share one implementation.
 //
-// Place decides: the top `place_quota` eligible skaters of each race qualify. The slots left
-// in the next round are filled by time from the pool, after the referee advancements when they
-// take the time slots. Ties at the last slot follow the tie policy.
+// Place decides: the eligible skaters placed within the transition's places qualify. The slots
+// left are filled by time from the pool, after the referee advancements when they take the time
+// slots. Ties at the last slot follow the tie policy. "Others" takes every eligible skater left.
+// A stage's transitions are decided in the format's order, each among those the earlier ones
+// did not take.
 #pragma once
 
 #include <algorithm>
@@ -19,9 +21,14 @@
 
 namespace heatgraph::detail {
 
-// The marks that record an advancement.
-inline constexpr std::array<std::string_view, 7> advancement_marks{"Q",  "q",   "QA",  "QB",
-                                                                   "qA", "ADV", "ADVA"};
+// The marks that record an advancement (the ISU's vocabulary: ADA is ADVA, QAB "to Final A or B").
+inline constexpr std::array<std::string_view, 19> advancement_marks{
+    "Q",   "q",    "QA",   "QB",   "QC",   "QD",  "qA",  "qB",  "qC", "qD",
+    "ADV", "ADVA", "ADVB", "ADVC", "ADVD", "ADA", "ADB", "QAB", "QCD"};
+
+// The final a referee mark of the row sends the skater to: 'A'..'D', '*' for a plain ADV (the
+// stage's first transition), 0 for none.
+[[nodiscard]] char referee_final(const Row& row);
 
 template <std::size_t N>
 void erase_marks(Row& row, const std::array<std::string_view, N>& marks) {
@@ -34,17 +41,18 @@ struct Entrant {
     int race = 0;
     std::optional<int> place;
     std::optional<Millis> time;
-    bool referee = false;  // advanced by the Referee: never in the time pool
+    bool referee = false;   // advanced by the Referee: never in the time pool
+    char referee_to = '*';  // with `referee`: the final ('A'..'D') or '*', the first transition
 };
 
 // A skater may qualify on the track only if placed and not removed by the officials.
 [[nodiscard]] bool can_qualify(const Row& row);
 
-// The entrant a recorded row is, `advanced` telling whether the skater raced the next round (a
-// recorded ADV mark counts only for a skater who did).
+// The entrant a recorded row is, `advanced` telling whether the skater raced on (a recorded
+// referee mark counts only for a skater who did).
 [[nodiscard]] Entrant entrant_of(const Row& row, const Race& race, bool advanced);
 
-// Everyone who raced (or was awarded) a race of the round.
+// Everyone who raced (or was awarded) a race of the stage.
 [[nodiscard]] std::unordered_set<AthleteId> field_of(const Round& round);
 
 // The primitives below write into caller-owned vectors (cleared first), so that a caller that
@@ -74,11 +82,8 @@ struct TimeCut {
 void cut_by_time(const Transition& rule, std::span<const Entrant> entrants,
                  const std::vector<int>& pool, int slots, TimeCut& out);
 
-// Who the finals rule sends to Final B: of the semifinal entrants not sent to Final A, those
-// placed and not sanctioned within the routing's places (or all of them under `rest`), in
-// semifinal order (place, then time).
-void final_b_routing(const FinalsRule& finals, std::span<const Entrant> entrants,
-                     const std::vector<char>& to_final_a, std::vector<int>& out);
+// Every eligible entrant (placed, not sanctioned), in entrant order: Selection::others.
+void others(std::span<const Entrant> entrants, std::vector<int>& out);
 
 // Value-returning forms, for code that runs once per event.
 [[nodiscard]] std::vector<int> place_qualifiers(const Transition& rule,
@@ -87,17 +92,13 @@ void final_b_routing(const FinalsRule& finals, std::span<const Entrant> entrants
                                          const std::vector<int>& by_place);
 [[nodiscard]] TimeCut cut_by_time(const Transition& rule, std::span<const Entrant> entrants,
                                   const std::vector<int>& pool, int slots);
-[[nodiscard]] std::vector<int> final_b_routing(const FinalsRule& finals,
-                                               std::span<const Entrant> entrants,
-                                               const std::vector<char>& to_final_a);
 
 // Who goes through a transition when the rule decides it (a counterfactual, a simulation)
 // rather than a record: the place qualifiers, then the referee advancements, then the time
-// cut, lots among skaters tied at the last slot drawn by `draw(n)` (an index below n). With
-// `finals` (two finals), the rest of the semifinalists routed to Final B.
+// cut, lots among skaters tied at the last slot drawn by `draw(n)` (an index below n).
 struct Decision {
-    std::vector<int> by_place, by_referee, by_time, to_final_b;  // indices into entrants
-    std::vector<char> advances;                                  // per entrant
+    std::vector<int> by_place, by_referee, by_time;  // indices into entrants
+    std::vector<char> advances;                      // per entrant
     bool lots_drawn = false;
     std::vector<int> tied;  // with lots_drawn: those who were tied at the cut
     // scratch
@@ -107,14 +108,21 @@ struct Decision {
 };
 
 template <class Draw>
-void decide(const Transition& rule, const FinalsRule* finals, std::span<const Entrant> entrants,
-            Draw&& draw, Decision& d) {
+void decide(const Transition& rule, std::span<const Entrant> entrants, Draw&& draw, Decision& d) {
     const int n = static_cast<int>(entrants.size());
-    place_qualifiers(rule, entrants, d.by_place);
     d.advances.assign(entrants.size(), 0);
+    d.by_referee.clear();
+    d.by_time.clear();
+    d.lots_drawn = false;
+    if (rule.selection == Selection::others) {
+        others(entrants, d.by_place);
+        for (int i : d.by_place)
+            d.advances[i] = 1;
+        return;
+    }
+    place_qualifiers(rule, entrants, d.by_place);
     for (int i : d.by_place)
         d.advances[i] = 1;
-    d.by_referee.clear();
     for (int i = 0; i < n; ++i)
         if (entrants[i].referee && !d.advances[i]) {
             d.by_referee.push_back(i);
@@ -135,8 +143,41 @@ void decide(const Transition& rule, const FinalsRule* finals, std::span<const En
         }
     for (int i : d.by_time)
         d.advances[i] = 1;
-    d.to_final_b.clear();
-    if (finals) final_b_routing(*finals, entrants, d.advances, d.to_final_b);
+}
+
+// The entrants as transition `k` of a stage sees them: those an earlier transition took are no
+// longer eligible (no place, no time), and a referee advancement counts for the transition it
+// names (a plain ADV for the first).
+void view_for(const Transition& rule, bool first, std::span<const Entrant> entrants,
+              const std::vector<int>& taken_by, std::vector<Entrant>& out);
+
+// Every transition out of a stage, in the format's order: who each takes.
+struct StageDecision {
+    std::vector<int> taken_by;        // per entrant: the index into `transitions`, or -1
+    std::vector<Decision> decisions;  // per transition
+    std::vector<Entrant> view;        // scratch
+};
+
+template <class Draw>
+void decide_stage(const Format& format, const std::vector<int>& transitions,
+                  std::span<const Entrant> entrants, Draw&& draw, StageDecision& d) {
+    d.taken_by.assign(entrants.size(), -1);
+    if (d.decisions.size() < transitions.size()) d.decisions.resize(transitions.size());
+    // The first transition sees the entrants as they are unless a referee mark names a final.
+    const bool as_they_are = std::none_of(entrants.begin(), entrants.end(), [](const Entrant& e) {
+        return e.referee && e.referee_to != '*';
+    });
+    for (std::size_t k = 0; k < transitions.size(); ++k) {
+        const auto& rule = format.transitions[transitions[k]];
+        if (k == 0 && as_they_are) {
+            decide(rule, entrants, draw, d.decisions[k]);
+        } else {
+            view_for(rule, k == 0, entrants, d.taken_by, d.view);
+            decide(rule, d.view, draw, d.decisions[k]);
+        }
+        for (std::size_t i = 0; i < entrants.size(); ++i)
+            if (d.decisions[k].advances[i]) d.taken_by[i] = static_cast<int>(k);
+    }
 }
 
 }  // namespace heatgraph::detail

@@ -13,6 +13,7 @@
 #include "event_info.hpp"
 #include "heatgraph/event_json.hpp"
 #include "heatgraph/identity.hpp"
+#include "stage_names.hpp"
 #include "text.hpp"
 #include "utf8.hpp"
 
@@ -48,33 +49,9 @@ std::optional<std::pair<int, std::string_view>> heading(std::string_view line) {
     return std::pair{static_cast<int>(level), trim(line.substr(level, end - level))};
 }
 
-struct RaceName {
-    int number = 0;
-    bool lettered = false;  // "Final A" rather than "Final"
-};
-
-// "Final B" -> {2, lettered}, "Final" -> {1}, "Heat 3" -> {3}, "Quarterfinal 2" -> {2};
-// nullopt when the caption names no race.
-std::optional<RaceName> race_name(std::string_view caption, RoundKind kind) {
-    caption = trim(caption);
-    std::size_t digits = caption.size();
-    while (digits > 0 && std::isdigit(static_cast<unsigned char>(caption[digits - 1])))
-        --digits;
-    if (digits < caption.size()) {
-        const auto n = detail::parse_int(caption.substr(digits));
-        if (!n || *n < 1) return std::nullopt;
-        return RaceName{*n, false};
-    }
-    if (kind != RoundKind::finals || round_kind_from_string(caption) != RoundKind::finals)
-        return std::nullopt;
-    const char last = caption.empty() ? ' ' : caption.back();
-    if (caption.size() >= 2 && caption[caption.size() - 2] == ' ' && last >= 'A' && last <= 'H')
-        return RaceName{last - 'A' + 1, true};
-    return RaceName{1, false};
-}
-
+// A race of the article: its stage (index in order of first appearance) and number.
 struct RaceKey {
-    RoundKind kind;
+    int stage;
     int number;
     auto operator<=>(const RaceKey&) const = default;
 };
@@ -140,14 +117,13 @@ class ArticleReader {
             round_.reset();
             final_caption_.clear();
         } else if (level == 3 && in_results_) {
-            round_ = round_kind_from_string(text);
-            round_heading_ = std::string(text);
-            round_line_ = number;
+            round_ = stage_index(detail::stage_of_heading(text), text, number);
             final_caption_.clear();
             if (!round_)
-                warn(number, fmt::format("section '{}' under Results is not a round (Heats, "
-                                         "Quarterfinals, Semifinals, Finals); its tables are not "
-                                         "read",
+                warn(number, fmt::format("section '{}' under Results is not a stage (Heats, "
+                                         "Preliminaries, Repechage heats, Eighth-finals, "
+                                         "Quarterfinals, Semifinals, Ranking finals, Finals, ...); "
+                                         "its tables are not read",
                                          text));
         } else if (level >= 4 && in_results_) {
             final_caption_ = std::string(text);
@@ -182,8 +158,8 @@ class ArticleReader {
         caption_line_ = 0;
         if (!in_results_) return std::nullopt;  // records and other tables: not results
         if (!round_) {
-            if (round_heading_.empty())
-                warn(number, "table under Results but before any round heading; not read");
+            if (!heading_seen_)
+                warn(number, "table under Results but before any stage heading; not read");
             return std::nullopt;
         }
         auto header = detail::parse_header(line, number, source_);
@@ -194,17 +170,17 @@ class ArticleReader {
         if (!table_->header.has(Column::name))
             return Error{source_, number, "results table has no athlete column (Athlete or Name)"};
         if (table_->header.has(Column::heat)) return std::nullopt;
-        const auto n = race_name(table_->caption, *round_);
-        if (n) {
+        const auto& stage = stages_[*round_];
+        if (const auto n = caption_race(table_->caption, stage)) {
             table_->race = n->number;
             table_->lettered = n->lettered;
-        } else if (*round_ == RoundKind::finals) {
+        } else if (stage.lettered) {
             table_->race = 1;
         } else {
             return Error{source_, number,
                          fmt::format("cannot tell which race this table is: no Heat column and "
                                      "no caption such as ';{} 1'",
-                                     race_prefix(*round_))};
+                                     stage.race_prefix)};
         }
         return std::nullopt;
     }
@@ -217,8 +193,39 @@ class ArticleReader {
         if (caption_line_ > 0 || caption_line_ == -(number - 1)) captions.push_back(caption_);
         captions.push_back(final_caption_);
         for (auto caption : captions)
-            if (round_kind_from_string(caption)) return std::string(caption);
+            if (detail::stage_of_heading(caption)) return std::string(caption);
         return {};
+    }
+
+    struct CaptionRace {
+        int number = 0;
+        bool lettered = false;  // "Final A" rather than "Final"
+    };
+
+    // The race a caption names in `stage`: "Heat 3" (in any stage: the World Games print their
+    // semifinals as heats), "Final B" or "Final" in a stage of lettered races; nullopt for none.
+    static std::optional<CaptionRace> caption_race(std::string_view caption,
+                                                   const detail::StageName& stage) {
+        if (const auto n = detail::race_number(caption, false)) return CaptionRace{*n, false};
+        const auto named = detail::stage_of_heading(caption);
+        if (!stage.lettered || !named || named->name != stage.name) return std::nullopt;
+        caption = trim(caption);
+        const bool letter = caption.size() >= 2 && caption[caption.size() - 2] == ' ' &&
+                            std::isupper(static_cast<unsigned char>(caption.back()));
+        return CaptionRace{*detail::race_number(caption, true), letter};
+    }
+
+    // The index of the stage a heading names, registered on first sight.
+    std::optional<int> stage_index(std::optional<detail::StageName> stage, std::string_view heading,
+                                   int number) {
+        heading_seen_ = true;
+        if (!stage) return std::nullopt;
+        for (std::size_t i = 0; i < stages_.size(); ++i)
+            if (stages_[i].name == stage->name) return static_cast<int>(i);
+        stages_.push_back(*stage);
+        stage_headings_.emplace_back(heading);
+        stage_lines_.push_back(number);
+        return static_cast<int>(stages_.size()) - 1;
     }
 
     std::optional<Error> place_row(detail::TableRow parsed, int number) {
@@ -237,7 +244,7 @@ class ArticleReader {
             return Error{
                 source_, number,
                 fmt::format("'{}' appears twice in {} (lines {} and {})", parsed.row.printed_name,
-                            race_label(*round_, n), it->second, number)};
+                            label(RaceKey{*round_, n}), it->second, number)};
         seen.emplace(key, number);
         race.results.push_back(std::move(parsed.row));
         return std::nullopt;
@@ -249,66 +256,63 @@ class ArticleReader {
             it->second.number = key.number;
             it->second.line = number;
             print_order_.push_back(key);
-            if (!round_lines_.count(key.kind)) {
-                round_lines_[key.kind] = round_line_;
-                round_headings_[key.kind] = round_heading_;
-            }
         }
         return it->second;
     }
 
-    static std::string race_label(RoundKind kind, int number) {
-        if (kind == RoundKind::finals) return fmt::format("Final {}", char('A' + number - 1));
-        return fmt::format("{} {}", race_prefix(kind), number);
+    std::string label(RaceKey key) const {
+        return detail::race_label(stages_[key.stage], key.number);
     }
 
-    // Rounds in running order, races by number; printed disorder is reported.
+    // Stages in the order the article prints them (its running order), races by number;
+    // races printed out of order are reported.
     void assemble() {
         if (!std::is_sorted(print_order_.begin(), print_order_.end())) {
             const auto it = std::is_sorted_until(print_order_.begin(), print_order_.end());
             warn(races_.at(*it).line,
                  fmt::format("{} is printed after {}; races are replayed in running order",
-                             race_label(it->kind, it->number),
-                             race_label((it - 1)->kind, (it - 1)->number)));
+                             label(*it), label(*(it - 1))));
         }
-        const int finals =
-            static_cast<int>(std::count_if(races_.begin(), races_.end(), [](auto& r) {
-                return r.first.kind == RoundKind::finals;
-            }));
         for (auto& [key, race] : races_) {
-            if (event_.rounds.empty() || event_.rounds.back().kind != key.kind) {
+            const auto& stage = stages_[key.stage];
+            if (event_.rounds.empty() || event_.rounds.back().name != stage.name) {
                 Round round;
-                round.kind = key.kind;
-                round.name = std::string(to_string(key.kind));
-                round.printed_name = round_headings_[key.kind];
-                round.line = round_lines_[key.kind];
+                round.kind = stage.kind;
+                round.name = std::string(stage.name);
+                round.printed_name = stage_headings_[key.stage];
+                round.line = stage_lines_[key.stage];
                 event_.rounds.push_back(std::move(round));
             }
-            const bool single_final = key.kind == RoundKind::finals && finals == 1 &&
-                                      key.number == 1 && !lettered_.count(key);
-            race.name = single_final ? "Final" : race_label(key.kind, key.number);
-            normalise_places(race, key.kind);
+            const bool single_final = stage.lettered && key.number == 1 && !lettered_.count(key) &&
+                                      races_in(key.stage) == 1;
+            race.name = single_final ? std::string(stage.race_prefix) : label(key);
+            normalise_places(race, stage);
             event_.rounds.back().races.push_back(std::move(race));
         }
-        for (const auto& [kind, count] : lost_notes_)
-            warn(round_lines_[kind],
+        for (const auto& [stage, count] : lost_notes_)
+            warn(stage_lines_[stage],
                  fmt::format("{}: {} notes were lost in export (\"'\"); the replay infers their "
                              "marks",
-                             to_string(kind), count));
+                             stages_[stage].name, count));
         if (debris_rows_ > 0)
             warn(0, fmt::format("{} rows carried markup debris ('align=left'); the cells were "
                                 "read as empty",
                                 debris_rows_));
     }
 
+    int races_in(int stage) const {
+        return static_cast<int>(std::count_if(races_.begin(), races_.end(),
+                                              [&](auto& r) { return r.first.stage == stage; }));
+    }
+
     // A Final B prints the overall ranks (5, 6, 7); its race places are 1, 2, 3. Any other race
     // whose places do not start at 1 is reported and renumbered the same way.
-    void normalise_places(Race& race, RoundKind kind) {
+    void normalise_places(Race& race, const detail::StageName& stage) {
         std::optional<int> first;
         for (const auto& row : race.results)
             if (row.place) first = std::min(first.value_or(*row.place), *row.place);
         if (!first || *first == 1) return;
-        if (!(kind == RoundKind::finals && race.number > 1))
+        if (!(stage.kind == StageKind::final && race.number > 1))
             warn(race.line, fmt::format("places in {} start at {}; read as race places from 1",
                                         race.name, *first));
         for (auto& row : race.results) {
@@ -343,9 +347,11 @@ class ArticleReader {
     Event event_;
     bool in_infobox_ = false;
     bool in_results_ = false;
-    std::optional<RoundKind> round_;
-    std::string round_heading_;
-    int round_line_ = 0;
+    std::optional<int> round_;  // the current stage, an index into stages_
+    bool heading_seen_ = false;
+    std::vector<detail::StageName> stages_;  // in order of first appearance
+    std::vector<std::string> stage_headings_;
+    std::vector<int> stage_lines_;
     std::string final_caption_;
     std::string caption_;
     int caption_line_ = 0;  // > 0: a ';' caption; < 0: minus the line of a plain line
@@ -354,11 +360,9 @@ class ArticleReader {
     std::map<RaceKey, std::unordered_map<std::string, int>> names_in_race_;
     std::vector<RaceKey> print_order_;
     std::set<RaceKey> lettered_;
-    std::map<RoundKind, int> round_lines_;
-    std::map<RoundKind, std::string> round_headings_;
     std::vector<int> infobox_lines_;
     int debris_rows_ = 0;
-    std::map<RoundKind, int> lost_notes_;
+    std::map<int, int> lost_notes_;  // per stage
 };
 
 }  // namespace

@@ -49,11 +49,14 @@ bool is_markup_debris(std::string_view cell) {
 }
 
 // Status marks, as they appear in Notes or in the Time column.
-constexpr std::array<std::string_view, 8> status_marks{"PEN", "DQ",  "DSQ", "YC",
-                                                       "RC",  "DNS", "DNF", "No time"};
-// Every other mark a results table uses.
-constexpr std::array<std::string_view, 12> other_marks{"Q",   "q",    "QA",   "QB", "qA", "qB",
-                                                       "ADV", "ADVA", "ADVB", "OR", "WR", "'"};
+// WDR (withdrawn) is read as a DNS, the mark kept.
+constexpr std::array<std::string_view, 9> status_marks{"PEN", "DQ",  "DSQ", "YC",     "RC",
+                                                       "DNS", "DNF", "WDR", "No time"};
+// Every other mark a results table uses: the ISU's advancement marks (ADA is ADVA, QAB and QCD
+// "to Final A or B", "to Final C or D"), records, and the lost note "'".
+constexpr std::array<std::string_view, 23> other_marks{
+    "Q",    "q",    "QA",   "QB",  "QC",  "QD",  "qA",  "qB", "qC", "qD",  "ADV", "ADVA",
+    "ADVB", "ADVC", "ADVD", "ADA", "ADB", "QAB", "QCD", "OR", "WR", "JWR", "'"};
 
 bool is_status_mark(std::string_view token) {
     return std::find(status_marks.begin(), status_marks.end(), token) != status_marks.end();
@@ -134,13 +137,14 @@ void read_notes(std::string_view cell, TableRow& out) {
 // What the row's marks, place and time say happened, most severe first.
 void settle_status(TableRow& out) {
     Row& row = out.row;
-    static constexpr std::array<std::pair<std::string_view, Status>, 7> order{{
+    static constexpr std::array<std::pair<std::string_view, Status>, 8> order{{
         {"YC", Status::YC},
         {"RC", Status::RC},
         {"PEN", Status::PEN},
         {"DQ", Status::DQ},
         {"DSQ", Status::DQ},
         {"DNS", Status::DNS},
+        {"WDR", Status::DNS},
         {"DNF", Status::DNF},
     }};
     for (const auto& [mark, status] : order) {

@@ -15,21 +15,25 @@ class Registry {
   public:
     explicit Registry(Event& event) : event_(event) {}
 
+    // Stage by stage in running order: a name is matched against every skater of the earlier
+    // stages (a repechage skater rejoins the quarterfinals two stages after the heats).
     void assign() {
-        std::vector<AthleteId> previous_round;
+        std::vector<AthleteId> earlier;  // every skater of the earlier stages, once
+        std::unordered_set<AthleteId> seen;
         for (auto& round : event_.rounds) {
             std::unordered_set<AthleteId> in_round;
-            std::vector<AthleteId> this_round;
             for (auto& race : round.races) {
                 race.field.clear();
                 for (auto& row : race.results) {
-                    row.athlete = resolve(row, race, previous_round, in_round);
+                    row.athlete = resolve(row, race, earlier, in_round);
                     in_round.insert(row.athlete);
-                    this_round.push_back(row.athlete);
                     race.field.push_back(row.athlete);
                 }
             }
-            previous_round = std::move(this_round);
+            for (auto& race : round.races)
+                for (const auto id : race.field)
+                    if (seen.insert(id).second) earlier.push_back(id);
+            previous_ = std::move(in_round);
         }
     }
 
@@ -50,9 +54,9 @@ class Registry {
             return add_spelling(it->second, row.printed_name);
         }
         if (const auto typo = typo_of(key, previous, taken)) {
-            warn(row, fmt::format("'{}' ({}) taken as '{}' of the round before: {} letter(s) "
-                                  "differ",
+            warn(row, fmt::format("'{}' ({}) taken as '{}' of {}: {} letter(s) differ",
                                   row.printed_name, race.name, event_.name_of(*typo),
+                                  previous_.count(*typo) ? "the round before" : "an earlier stage",
                                   edit_distance(key, fold_name(event_.name_of(*typo)))));
             return add_spelling(*typo, row.printed_name);
         }
@@ -63,7 +67,7 @@ class Registry {
         return id;
     }
 
-    // The unique skater of the round before, not yet seen in this round, whose folded name is
+    // The unique skater of the earlier stages, not yet seen in this stage, whose folded name is
     // within typo tolerance of `key`.
     std::optional<AthleteId> typo_of(const std::string& key, const std::vector<AthleteId>& previous,
                                      const std::unordered_set<AthleteId>& taken) const {
@@ -92,6 +96,7 @@ class Registry {
     Event& event_;
     std::unordered_map<std::string, AthleteId> by_spelling_;
     std::unordered_map<std::string, AthleteId> by_key_;
+    std::unordered_set<AthleteId> previous_;  // the skaters of the stage before
 };
 
 }  // namespace

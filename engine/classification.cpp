@@ -5,6 +5,7 @@
 #include <map>
 
 #include "classifier.hpp"
+#include "stage_graph.hpp"
 
 namespace heatgraph {
 
@@ -21,10 +22,8 @@ double era_a_points(const ClassificationRule& rule, int place, int tied) {
     return tied > 0 ? sum / tied : 0;
 }
 
-Classification classify(const Event& replayed, const ClassificationRule& rule) {
-    // Flatten: every race gets an id (its index in running order), every row a result.
-    const bool has_finals =
-        !replayed.rounds.empty() && replayed.rounds.back().kind == RoundKind::finals;
+Classification classify(const Event& replayed, const Format& format) {
+    const detail::StageGraph graph(format);
     // The athletes' names are not needed: a sampled counterfactual event carries only rows.
     int athletes = static_cast<int>(replayed.athletes.size());
     for (const auto& round : replayed.rounds)
@@ -37,11 +36,19 @@ Classification classify(const Event& replayed, const ClassificationRule& rule) {
     std::vector<const Race*> races;
     std::vector<std::vector<detail::RaceResult>> careers(static_cast<std::size_t>(athletes));
     detail::ClassifierInput in;
-    in.clear(athletes, static_cast<int>(replayed.rounds.size()), has_finals);
+    in.clear(athletes);
     in.results.clear();
+    // Flatten: every race gets an id (its index in running order), every row a result; each
+    // stage the level of the format's stage of that name (a stage the format lacks: by its
+    // place in running order).
+    std::vector<detail::ClassifierInput::Final> ranking;
     int order = 0;
-    for (int r = 0; r < static_cast<int>(replayed.rounds.size()); ++r)
-        for (const auto& race : replayed.rounds[r].races) {
+    for (int r = 0; r < static_cast<int>(replayed.rounds.size()); ++r) {
+        const auto& round = replayed.rounds[r];
+        const int s = format.stage_index(round.name);
+        in.level.push_back(s >= 0 ? graph.level[s] : r);
+        in.depth.push_back(s >= 0 ? graph.depth[s] : r);
+        for (const auto& race : round.races) {
             const int id = static_cast<int>(races.size());
             races.push_back(&race);
             for (const auto& row : race.results) {
@@ -55,23 +62,35 @@ Classification classify(const Event& replayed, const ClassificationRule& rule) {
             if (!race.raced)
                 for (auto a : race.field)
                     in.unraced_final.at(a) = id;
-            const bool final = has_finals && r + 1 == static_cast<int>(replayed.rounds.size());
-            if (!final) continue;
-            in.finals.push_back({id, race.raced, static_cast<int>(in.members.size()), 0});
+            if (round.kind != StageKind::final && round.kind != StageKind::ranking) continue;
+            detail::ClassifierInput::Final block{id, race.raced,
+                                                 static_cast<int>(in.members.size()), 0};
             if (race.raced)
                 for (const auto& row : race.results)
                     in.members.push_back(row.athlete);
             else
                 in.members.insert(in.members.end(), race.field.begin(), race.field.end());
-            in.finals.back().count = static_cast<int>(in.members.size()) - in.finals.back().first;
+            block.count = static_cast<int>(in.members.size()) - block.first;
+            if (round.kind == StageKind::final) {
+                in.finals.push_back(block);
+                continue;
+            }
+            block.level = in.level.back();
+            const auto* rule = s >= 0 ? &format.stages[s] : nullptr;
+            if (!rule || rule->ranking_order == RankingOrder::last_race_first)
+                ranking.insert(ranking.begin(), block);
+            else
+                ranking.push_back(block);
         }
+    }
+    in.finals.insert(in.finals.end(), ranking.begin(), ranking.end());
     for (int a = 0; a < athletes; ++a) {
         in.first[a] = static_cast<int>(in.results.size());
         in.count[a] = static_cast<int>(careers[a].size());
         in.results.insert(in.results.end(), careers[a].begin(), careers[a].end());
     }
     std::vector<detail::FlatStanding> flat;
-    detail::Classifier().run(in, rule, flat);
+    detail::Classifier().run(in, format.classification, flat);
     Classification out;
     for (const auto& s : flat)
         out.push_back(

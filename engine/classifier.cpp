@@ -25,9 +25,7 @@ double unplaced_rank(Status status, UnplacedOrder order) {
 
 }  // namespace
 
-void ClassifierInput::clear(int athletes, int round_count, bool finals_round) {
-    rounds = round_count;
-    has_finals = finals_round;
+void ClassifierInput::clear(int athletes) {
     first.assign(static_cast<std::size_t>(athletes), 0);
     count.assign(static_cast<std::size_t>(athletes), 0);
     finals.clear();
@@ -41,67 +39,76 @@ bool Classifier::has_card(const ClassifierInput& in, int a) {
     return false;
 }
 
-// The ordering key of a skater eliminated in their last race: smaller ranks higher.
-void Classifier::elimination_key(const ClassifierInput& in, int a, const ClassificationRule& rule,
-                                 Key& key) {
+// Era A: removed by the officials from the race the skater went out in.
+bool Classifier::disqualified(Status status) {
+    return status == Status::PEN || status == Status::DQ;
+}
+
+// The ordering key of a skater by their last race: smaller ranks higher.
+void Classifier::elimination_key(const ClassifierInput& in, int a, const ClassificationRule& rule) {
     const RaceResult* rows = in.results.data() + in.first[a];
     const int n = in.count[a];
     const RaceResult& last = rows[n - 1];
     const double placed = last.place ? 0 : 1;
     const double place = last.place ? last.place : unplaced_rank(last.status, rule.unplaced_order);
     const double time = last.time != no_time ? static_cast<double>(last.time) : none;
-    key.add(placed);
-    key.add(place);
+    add(a, placed);
+    add(a, place);
     switch (rule.era) {
         case Era::A: {
             double points = 0;
             for (int k = 0; k < n; ++k)
                 if (rows[k].place) points += era_a_points(rule, rows[k].place, rows[k].tied);
-            key.add(-points);
-            key.add(time);
+            add(a, -points);
+            add(a, time);
             break;
         }
         case Era::B: {
-            // Earlier places, most recent first: one per earlier round (at most 8), a missing
-            // one counting as 0, so that every skater out in the same round has as many.
-            const int wanted = 2 + std::min(last.round, 8);
-            for (int k = n - 1; k-- > 0 && key.size < wanted;)
-                key.add(rows[k].place ? rows[k].place : none);
-            while (key.size < wanted)
-                key.add(0);
+            // Earlier places, most recent first, one per earlier stage on the longest path to
+            // this one, a missing one counting as 0, so that every skater of a group has as many.
+            const int wanted = 2 + in.depth[last.round];
+            for (int k = n - 1; k-- > 0 && size_[a] < wanted;)
+                add(a, rows[k].place ? rows[k].place : none);
+            while (size_[a] < wanted)
+                add(a, 0);
             double best = none;
             for (int k = 0; k < n; ++k)
                 if (rows[k].time != no_time)
                     best = std::min(best, static_cast<double>(rows[k].time));
-            key.add(best);
+            add(a, best);
             break;
         }
         case Era::world_skate:
-            key.v[1] = time;  // time before place
-            key.add(place);
+            key(a)[1] = time;  // time before place
+            add(a, place);
             break;
     }
 }
 
-Classifier::Key& Classifier::put(std::vector<int>& group, int a, int order, int race) {
+void Classifier::put(std::vector<int>& group, int a, int order, int race) {
     order_[a] = order;
     race_[a] = race;
+    size_[a] = 0;
     group.push_back(a);
-    key_[a].size = 0;
-    return key_[a];
 }
 
 // Appends `group` to `out` in key order, then tie order, tied keys sharing a rank; empties it.
 void Classifier::rank_group(std::vector<int>& group, std::vector<FlatStanding>& out) {
     if (group.empty()) return;
-    const int criteria = key_[group[0]].size;  // the same for every skater of a group
+    const int criteria = size_[group[0]];  // the same for every skater of a group
+    // Locals, so that the comparisons do not reload the members through the vectors' pointers.
+    const double* keys = keys_.data();
+    const std::size_t stride = stride_;
+    const int* order = order_.data();
     const auto same = [&](int a, int b) {
-        return std::equal(key_[a].v.data(), key_[a].v.data() + criteria, key_[b].v.data());
+        return std::equal(keys + a * stride, keys + a * stride + criteria, keys + b * stride);
     };
     std::sort(group.begin(), group.end(), [&](int a, int b) {
+        const double* x = keys + a * stride;
+        const double* y = keys + b * stride;
         for (int i = 0; i < criteria; ++i)
-            if (key_[a].v[i] != key_[b].v[i]) return key_[a].v[i] < key_[b].v[i];
-        return order_[a] < order_[b];
+            if (x[i] != y[i]) return x[i] < y[i];
+        return order[a] < order[b];
     });
     for (std::size_t k = 0; k < group.size(); ++k) {
         const int a = group[k];
@@ -112,57 +119,97 @@ void Classifier::rank_group(std::vector<int>& group, std::vector<FlatStanding>& 
     group.clear();
 }
 
+// The races placing skaters at `level` (the finals at infinity), in their order: each race's
+// placed skaters, then those left without a place in any of them (RULES.md §3: a Final A skater
+// without a place after Final B), ordered among themselves by the era's keys.
+void Classifier::rank_blocks(const ClassifierInput& in, const ClassificationRule& rule,
+                             double level, std::vector<FlatStanding>& out) {
+    std::size_t blocks = 0;
+    if (unplaced_.size() < in.finals.size()) unplaced_.resize(in.finals.size());
+    for (std::size_t f = 0; f < in.finals.size(); ++f) {
+        const auto& final = in.finals[f];
+        if (final.level != level) continue;
+        auto& unplaced = unplaced_[blocks++];
+        unplaced.clear();
+        for (int m = final.first; m < final.first + final.count; ++m) {
+            const int a = in.members[m];
+            if (!final.raced) {
+                put(group_, a, m, final.race);
+                add(a, m - final.first);
+                continue;
+            }
+            if (carded_[a]) continue;
+            const RaceResult& row = in.results[in.first[a] + in.count[a] - 1];
+            if (row.place) {
+                put(group_, a, m, final.race);
+                add(a, row.place);
+            } else {
+                put(unplaced, a, m, final.race);
+                elimination_key(in, a, rule);
+            }
+        }
+        rank_group(group_, out);
+    }
+    for (std::size_t k = 0; k < blocks; ++k) {
+        const std::size_t b =
+            rule.unplaced_finalists == UnplacedFinalists::b_before_a ? blocks - 1 - k : k;
+        rank_group(unplaced_[b], out);
+    }
+}
+
 void Classifier::run(const ClassifierInput& in, const ClassificationRule& rule,
                      std::vector<FlatStanding>& out) {
     out.clear();
     out.reserve(in.first.size());
     next_rank_ = 1;
     const int athletes = static_cast<int>(in.first.size());
+    const int deepest = in.depth.empty() ? 0 : *std::max_element(in.depth.begin(), in.depth.end());
+    stride_ = static_cast<std::size_t>(deepest) + 3;  // era B: placed, place, earlier, best time
     carded_.resize(static_cast<std::size_t>(athletes));
-    key_.resize(carded_.size());
+    placed_.assign(carded_.size(), 0);
+    keys_.resize(carded_.size() * stride_);
+    size_.resize(carded_.size());
     order_.resize(carded_.size());
     race_.resize(carded_.size());
     for (int a = 0; a < athletes; ++a)
         carded_[a] = has_card(in, a);
-    if (unplaced_.size() < in.finals.size()) unplaced_.resize(in.finals.size());
-    for (std::size_t f = 0; f < in.finals.size(); ++f) {
-        const auto& final = in.finals[f];
-        auto& unplaced = unplaced_[f];
-        unplaced.clear();
-        for (int m = final.first; m < final.first + final.count; ++m) {
-            const int a = in.members[m];
-            if (!final.raced) {
-                put(group_, a, m, final.race).add(m - final.first);
-                continue;
-            }
-            if (carded_[a]) continue;
-            const RaceResult& row = in.results[in.first[a] + in.count[a] - 1];
-            if (row.place)
-                put(group_, a, m, final.race).add(row.place);
-            else
-                put(unplaced, a, m, final.race).add(unplaced_rank(row.status, rule.unplaced_order));
+    for (const auto& final : in.finals)
+        for (int m = final.first; m < final.first + final.count; ++m)
+            placed_[in.members[m]] = 1;
+    rank_blocks(in, rule, std::numeric_limits<double>::infinity(), out);
+    // Everyone else by where the stage they went out in ranks, highest first; at each level
+    // the ranking races there come first. Era A: the disqualified at the very bottom.
+    std::size_t levels = 0;
+    slot_.resize(in.level.size());
+    for (std::size_t r = 0; r < in.level.size(); ++r) {
+        std::size_t l = 0;
+        while (l < levels && out_in_[l].first != in.level[r])
+            ++l;
+        if (l == levels) {
+            if (out_in_.size() <= levels) out_in_.emplace_back();
+            out_in_[levels].first = in.level[r];
+            out_in_[levels++].second.clear();
         }
-        rank_group(group_, out);
+        slot_[r] = static_cast<int>(l);
     }
-    const int finals = static_cast<int>(in.finals.size());
-    for (int k = 0; k < finals; ++k) {
-        const int f = rule.unplaced_finalists == UnplacedFinalists::b_before_a ? finals - 1 - k : k;
-        rank_group(unplaced_[f], out);
-    }
-    // Everyone else by the round they went out in, latest round first.
-    const int last = in.rounds - (in.has_finals ? 2 : 1);
-    if (static_cast<int>(out_in_.size()) < last + 1)
-        out_in_.resize(static_cast<std::size_t>(last + 1));
-    for (int r = 0; r <= last; ++r)
-        out_in_[r].clear();
+    bottom_.clear();
     for (int a = 0; a < athletes; ++a) {
-        if (in.count[a] == 0 || in.unraced_final[a] >= 0 || carded_[a]) continue;
+        if (in.count[a] == 0 || placed_[a] || carded_[a]) continue;
         const RaceResult& row = in.results[in.first[a] + in.count[a] - 1];
-        if (row.round <= last)
-            elimination_key(in, a, rule, put(out_in_[row.round], a, row.order, row.race));
+        const bool bottom = rule.era == Era::A && disqualified(row.status);
+        auto& group = bottom ? bottom_ : out_in_[slot_[row.round]].second;
+        put(group, a, row.order, row.race);
+        if (bottom && rule.era_a_disqualified == EraADisqualified::by_stage)
+            add(a, -in.level[row.round]);
+        elimination_key(in, a, rule);
     }
-    for (int r = last; r >= 0; --r)
-        rank_group(out_in_[r], out);
+    std::sort(out_in_.begin(), out_in_.begin() + static_cast<std::ptrdiff_t>(levels),
+              [](const auto& x, const auto& y) { return x.first > y.first; });
+    for (std::size_t l = 0; l < levels; ++l) {
+        rank_blocks(in, rule, out_in_[l].first, out);
+        rank_group(out_in_[l].second, out);
+    }
+    rank_group(bottom_, out);
     for (int a = 0; a < athletes; ++a)
         if (in.count[a] > 0 && carded_[a])
             out.push_back({0, a, in.results[in.first[a] + in.count[a] - 1].race});

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <array>
+#include <cmath>
 #include <cstdint>
 #include <limits>
 #include <vector>
@@ -17,7 +18,7 @@ constexpr Millis no_time = std::numeric_limits<Millis>::max();
 
 // One skater's result in one race.
 struct RaceResult {
-    int round = 0;  // index of the round
+    int round = 0;  // index of the stage, in running order
     int race = 0;   // the race's id (the caller's numbering, reported back)
     int place = 0;  // 0: no place
     int tied = 1;   // skaters of the race sharing this place (era A points)
@@ -28,25 +29,31 @@ struct RaceResult {
 };
 
 struct ClassifierInput {
-    int rounds = 0;
-    bool has_finals = false;  // the last round is the finals
+    // Per stage: where the skaters eliminated in it rank, higher first (StageGraph::level), and
+    // how many earlier races a skater out in it can have (StageGraph::depth): era B compares as
+    // many earlier places for every skater of a group.
+    std::vector<double> level;
+    std::vector<int> depth;
     // Per skater, their results in running order: results[first[a] .. first[a] + count[a]).
     std::vector<int> first, count;
     std::vector<RaceResult> results;
-    // The finals, in the order they rank: each lists its skaters, a raced final in row order, an
-    // unraced one in field order (they take its places in that order).
+    // The races that place skaters, in the order they rank: the finals (Final A, B, ...), then
+    // the ranking races. Each lists its skaters, a raced one in row order, an unraced one in
+    // field order (they take its places in that order). A ranking race places its skaters at
+    // its level among the eliminated; a final above everyone else.
     struct Final {
         int race = 0;  // id
         bool raced = true;
         int first = 0, count = 0;  // into members
+        double level = std::numeric_limits<double>::infinity();
     };
     std::vector<Final> finals;
     std::vector<int> members;
     std::vector<int> unraced_final;  // per skater: the id of the final awarded unraced, or -1
 
     // Empty for `athletes` skaters; `results` keeps its size (a caller that fills fixed slots
-    // does not pay for constructing them again).
-    void clear(int athletes, int round_count, bool finals_round);
+    // does not pay for constructing them again), `level` and `depth` the stages'.
+    void clear(int athletes);
 };
 
 struct FlatStanding {
@@ -62,28 +69,27 @@ class Classifier {
              std::vector<FlatStanding>& out);
 
   private:
-    // An ordering key: smaller ranks higher, compared over its first `size` criteria (the same
-    // number for every skater of a group).
-    struct Key {
-        std::array<double, 11> v;
-        int size = 0;
-        void add(double x) { v[size++] = x; }
-    };
-    // Groups hold skaters; their key, tie order and last race are kept per skater (a skater is in
-    // one group), so that sorting moves integers, not keys.
-    // Puts the skater in `group`; returns their key, empty, for the caller to fill.
-    Key& put(std::vector<int>& group, int athlete, int order, int race);
+    // Ordering keys, one row of `stride_` criteria per skater: smaller ranks higher, compared
+    // over the group's first `size` criteria (the same number for every skater of a group).
+    double* key(int athlete) { return keys_.data() + static_cast<std::size_t>(athlete) * stride_; }
+    // Puts the skater in `group`; their key starts empty, for the caller to fill with `add`.
+    void put(std::vector<int>& group, int athlete, int order, int race);
+    void add(int athlete, double value) { key(athlete)[size_[athlete]++] = value; }
     void rank_group(std::vector<int>& group, std::vector<FlatStanding>& out);
-    static void elimination_key(const ClassifierInput& in, int athlete,
-                                const ClassificationRule& rule, Key& key);
+    void rank_blocks(const ClassifierInput& in, const ClassificationRule& rule, double level,
+                     std::vector<FlatStanding>& out);
+    void elimination_key(const ClassifierInput& in, int athlete, const ClassificationRule& rule);
     static bool has_card(const ClassifierInput& in, int athlete);
+    static bool disqualified(Status status);
 
     int next_rank_ = 1;
-    std::vector<char> carded_;  // per skater
-    std::vector<Key> key_;      // per skater
-    std::vector<int> order_, race_;
-    std::vector<std::vector<int>> out_in_;  // per round: the skaters eliminated in it
-    std::vector<int> group_;
+    std::size_t stride_ = 0;
+    std::vector<char> carded_, placed_;  // per skater; placed_: in a final or a ranking race
+    std::vector<double> keys_;
+    std::vector<int> size_, order_, race_;
+    std::vector<std::pair<double, std::vector<int>>> out_in_;  // per level: the eliminated
+    std::vector<int> slot_;                                    // per stage: its level's slot
+    std::vector<int> group_, bottom_;
     std::vector<std::vector<int>> unplaced_;
 };
 

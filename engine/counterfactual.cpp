@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <array>
+#include <climits>
+#include <cstdint>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -53,7 +55,7 @@ struct Counterfactual::Walk {
     Run& run;
     bool explain;
     bool settled = true;  // no random choice before the current round: the chain still holds
-    std::vector<std::vector<AthleteId>> fields;  // the next round's fields, by race index
+    std::vector<std::vector<std::vector<AthleteId>>> fields;  // per stage, per race
 
     const Event& record() const { return cf.ruled_.event; }
     const std::string& name(AthleteId id) const { return record().name_of(id); }
@@ -64,20 +66,35 @@ struct Counterfactual::Walk {
 
     void walk() {
         const auto& rounds = record().rounds;
+        fields.assign(rounds.size(), {});
+        for (std::size_t r = 0; r < rounds.size(); ++r)
+            fields[r].assign(rounds[r].races.size(), {});
+        keep_unruled_arrivals();
         for (int r = 0; r < static_cast<int>(rounds.size()); ++r) {
             settled = !run.random;
-            if (r > 0) {
-                for (int k = 0; k < static_cast<int>(rounds[r].races.size()); ++k)
-                    rebuild(r, k, fields[k]);
-            } else {
-                for (int k = 0; k < static_cast<int>(rounds[r].races.size()); ++k)
-                    if (cf.ruled_.redraw[r][k]) rebuild(r, k, rounds[r].races[k].field);
-            }
-            if (r + 1 < static_cast<int>(rounds.size())) advance_from(r);
+            for (int k = 0; k < static_cast<int>(rounds[r].races.size()); ++k)
+                if (r > 0)
+                    rebuild(r, k, fields[r][k]);
+                else if (cf.ruled_.redraw[r][k])
+                    rebuild(r, k, rounds[r].races[k].field);
+            advance_from(r);
             if (explain && settled && run.random && r + 1 < static_cast<int>(rounds.size()))
                 run.chain.push_back(
                     fmt::format("after the {}, the results vary with the draw", rounds[r].name));
         }
+    }
+
+    // Skaters who came to a stage by no transition of the format (a direct entry, or from a
+    // stage the format does not connect) keep their recorded seats.
+    void keep_unruled_arrivals() {
+        const auto& rounds = record().rounds;
+        for (std::size_t r = 1; r < rounds.size(); ++r)
+            for (std::size_t k = 0; k < rounds[r].races.size(); ++k)
+                for (const auto id : rounds[r].races[k].field) {
+                    const int from = cf.previous_[r][id];
+                    if (from < 0 || !cf.connects(from, static_cast<int>(r)))
+                        fields[r][k].push_back(id);
+                }
     }
 
     // ---- a race of the counterfactual ----
@@ -107,9 +124,9 @@ struct Counterfactual::Walk {
                             gained.empty() || lost.empty() ? "" : ",",
                             lost.empty() ? "" : fmt::format(" loses {}", fmt::join(lost, ", "))));
         }
-        const bool final_race = record().rounds[r].kind == RoundKind::finals;
-        if (!recorded.raced && !redraw && final_race &&
-            static_cast<int>(field.size()) < cf.format_.finals.final_b_min_field) {
+        const auto* stage = cf.format_.stage(record().rounds[r].name);
+        if (!recorded.raced && !redraw &&
+            static_cast<int>(field.size()) < (stage ? stage->min_field : 2)) {
             race.results.clear();
             race.field = field;  // not raced: ranked in semifinal order
             return;
@@ -273,20 +290,12 @@ struct Counterfactual::Walk {
         return std::nullopt;
     }
 
-    // ---- a transition ----
+    // ---- the transitions out of a stage ----
 
     void advance_from(int r) {
+        const int fs = cf.stage_of_[r];
+        if (fs < 0 || cf.graph_.out[fs].empty()) return;
         const Round& round = out.rounds[r];
-        const Round& next = record().rounds[r + 1];
-        const Transition* rule = nullptr;
-        for (const auto& t : cf.format_.transitions)
-            if (t.from == round.kind) rule = &t;
-        fields.assign(next.races.size(), {});
-        if (!rule) {  // no rule: the next round as recorded
-            for (std::size_t k = 0; k < next.races.size(); ++k)
-                fields[k] = next.races[k].field;
-            return;
-        }
         std::vector<Entrant> entrants;
         std::vector<Row*> rows;
         std::vector<int> race_of;
@@ -296,61 +305,68 @@ struct Counterfactual::Walk {
                 rows.push_back(&row);
                 race_of.push_back(k);
             }
-        const bool to_finals = next.kind == RoundKind::finals;
-        const bool two_finals = to_finals && next.races.size() > 1;
-        Decision d;
-        decide(
-            *rule, two_finals ? &cf.format_.finals : nullptr, entrants,
+        const auto& transitions = cf.graph_.out[fs];
+        StageDecision sd;
+        decide_stage(
+            cf.format_, transitions, entrants,
             [&](int n) { return static_cast<int>(random.below(static_cast<std::uint64_t>(n))); },
-            d);
-        if (d.lots_drawn) {
-            std::vector<std::string> tied;
-            for (int i : d.tied)
-                tied.push_back(name(rows[i]->athlete));
-            say(fmt::format("lots drawn for {} time slot(s) among {}", d.cut.from_tied,
-                            fmt::join(tied, ", ")));
-            run.random = true;
-        }
-        const std::array<std::string_view, 3> marks =
-            two_finals ? std::array<std::string_view, 3>{"QA", "qA", "ADVA"}
-                       : std::array<std::string_view, 3>{"Q", "q", "ADV"};
-        std::vector<int> advancing;  // in the order the rule takes them: place, referee, time
-        const auto take = [&](const std::vector<int>& group, std::string_view mark) {
-            for (int i : group) {
-                advancing.push_back(i);
-                if (explain) mark_row(*rows[i], mark);
+            sd);
+        for (std::size_t k = 0; k < transitions.size(); ++k) {
+            const auto& rule = cf.format_.transitions[transitions[k]];
+            const int to = cf.target_[transitions[k]];
+            if (to < 0) continue;  // a stage the record does not hold
+            const auto& d = sd.decisions[k];
+            if (d.lots_drawn) {
+                std::vector<std::string> tied;
+                for (int i : d.tied)
+                    tied.push_back(name(rows[i]->athlete));
+                say(fmt::format("lots drawn for {} time slot(s) among {}", d.cut.from_tied,
+                                fmt::join(tied, ", ")));
+                run.random = true;
             }
-        };
-        take(d.by_place, marks[0]);
-        take(d.by_referee, marks[2]);
-        take(d.by_time, marks[1]);
-        if (explain && settled && !to_finals) explain_changes(r, d.advances, rows, race_of, marks);
-        if (to_finals)
-            route_finals(next, rows, advancing, d.to_final_b);
-        else
-            assign_slots(r, advancing, rows, race_of);
+            const Way way = record().rounds[to].kind == StageKind::repechage ? Way::repechage
+                            : record().rounds[to].kind == StageKind::ranking ? Way::ranking
+                                                                             : Way::place;
+            std::vector<int> advancing;  // in the order the rule takes them: place, referee, time
+            const auto take = [&](const std::vector<int>& group, Way w) {
+                for (int i : group) {
+                    advancing.push_back(i);
+                    if (explain && (w == Way::place || w == Way::time || w == Way::referee))
+                        mark_row(*rows[i], to_string(reason_of(w, rule.final)));
+                }
+            };
+            const bool others = rule.selection == Selection::others;
+            take(d.by_place, others ? way : Way::place);
+            take(d.by_referee, Way::referee);
+            take(d.by_time, Way::time);
+            if (explain && settled && !rule.final && !others)
+                explain_changes(r, to, d.advances, rows, race_of, rule.final);
+            if (rule.final)
+                route_final(to, rule.final, rows, advancing);
+            else
+                assign_slots(r, to, advancing, rows, race_of);
+        }
     }
 
-    // Who advances from round r now and did not in the record, and who no longer does.
-    void explain_changes(int r, const std::vector<char>& qualified, const std::vector<Row*>& rows,
-                         const std::vector<int>& race_of,
-                         const std::array<std::string_view, 3>& marks) {
-        std::unordered_set<AthleteId> recorded;
-        for (const auto& race : record().rounds[r + 1].races)
-            recorded.insert(race.field.begin(), race.field.end());
+    // Who advances from stage r to stage `to` now and did not in the record, and who no longer
+    // does.
+    void explain_changes(int r, int to, const std::vector<char>& qualified,
+                         const std::vector<Row*>& rows, const std::vector<int>& race_of,
+                         char final) {
         for (std::size_t i = 0; i < rows.size(); ++i) {
             const Row& row = *rows[i];
-            if (qualified[i] == static_cast<char>(recorded.count(row.athlete))) continue;
+            const bool recorded = cf.next_[r][row.athlete] == to;
+            if (qualified[i] == static_cast<char>(recorded)) continue;
             const auto reason = row.marks.empty() ? std::string_view("") : row.marks.back();
             const auto where =
                 fmt::format("{}, {}", out.rounds[r].races[race_of[i]].name,
                             row.place ? ordinal(*row.place) : std::string("unplaced"));
+            const bool known = reason == to_string(reason_of(Way::place, final)) ||
+                               reason == to_string(reason_of(Way::time, final)) ||
+                               reason == to_string(reason_of(Way::referee, final));
             if (qualified[i])
                 say(fmt::format("{} now advances from the {} ({}; {})", name(row.athlete),
-                                out.rounds[r].name, where,
-                                std::find(marks.begin(), marks.end(), reason) != marks.end()
-                                    ? reason
-                                    : "by the rules"));
+                                out.rounds[r].name, where, known ? reason : "by the rules"));
             else
                 say(fmt::format("{} no longer advances from the {} ({})", name(row.athlete),
                                 out.rounds[r].name, where));
@@ -362,23 +378,31 @@ struct Counterfactual::Walk {
         row.marks.emplace_back(mark);
     }
 
-    void route_finals(const Round& next, const std::vector<Row*>& rows,
-                      const std::vector<int>& to_a, const std::vector<int>& to_b) {
-        for (std::size_t k = 0; k < next.races.size(); ++k) {
-            const auto& chosen = next.races[k].number == 1 ? to_a : to_b;
-            for (int i : chosen) {
-                fields[k].push_back(rows[i]->athlete);
-                if (explain && next.races[k].number != 1) mark_row(*rows[i], "QB");
-            }
+    // A final other than A takes its skaters in the order of their last race, place then time
+    // (the order in which a final not raced places them).
+    void route_final(int to, char final, const std::vector<Row*>& rows, std::vector<int> chosen) {
+        if (final != 'A')
+            std::stable_sort(chosen.begin(), chosen.end(), [&](int a, int b) {
+                const Row& x = *rows[a];
+                const Row& y = *rows[b];
+                return std::pair{x.place.value_or(INT_MAX), x.time.value_or(INT64_MAX)} <
+                       std::pair{y.place.value_or(INT_MAX), y.time.value_or(INT64_MAX)};
+            });
+        const auto& races = record().rounds[to].races;
+        for (std::size_t k = 0; k < races.size(); ++k) {
+            if (races[k].number != final - 'A' + 1) continue;
+            for (int i : chosen)
+                fields[to][k].push_back(rows[i]->athlete);
         }
     }
 
     // A new qualifier takes the race slot of a skater it displaced, one who came from the same
-    // race first; any left over go to the smallest race of the next round.
-    void assign_slots(int r, const std::vector<int>& advancing, const std::vector<Row*>& rows,
-                      const std::vector<int>& race_of) {
-        const Round& next = record().rounds[r + 1];
-        std::unordered_map<AthleteId, int> recorded_source;  // race of round r, as recorded
+    // race first; any left over go to the smallest race of the stage. Only the skaters who came
+    // to `to` from stage r in the record are displaced: the others came by other channels.
+    void assign_slots(int r, int to, const std::vector<int>& advancing,
+                      const std::vector<Row*>& rows, const std::vector<int>& race_of) {
+        const Round& next = record().rounds[to];
+        std::unordered_map<AthleteId, int> recorded_source;  // race of stage r, as recorded
         for (int k = 0; k < static_cast<int>(record().rounds[r].races.size()); ++k)
             for (auto id : record().rounds[r].races[k].field)
                 recorded_source[id] = k;
@@ -391,17 +415,16 @@ struct Counterfactual::Walk {
         std::unordered_set<AthleteId> placed_already;
         struct Slot {
             int race;
-            int from;  // the displaced skater's race of round r
+            int from;  // the displaced skater's race of stage r
         };
         std::vector<Slot> open;
         for (int k = 0; k < static_cast<int>(next.races.size()); ++k)
             for (auto id : next.races[k].field) {
-                if (going.count(id)) {
-                    fields[k].push_back(id);
+                if (going.count(id) && !placed_already.count(id)) {
+                    fields[to][k].push_back(id);
                     placed_already.insert(id);
-                } else {
-                    const auto it = recorded_source.find(id);
-                    open.push_back({k, it == recorded_source.end() ? -1 : it->second});
+                } else if (cf.previous_[to][id] == r) {
+                    open.push_back({k, recorded_source.at(id)});
                 }
             }
         std::vector<AthleteId> newcomers;
@@ -413,12 +436,13 @@ struct Counterfactual::Walk {
                 for (std::size_t s = 0; s < open.size() && !seated[n]; ++s)
                     if (!used[s] && (pass == 1 || open[s].from == source[newcomers[n]])) {
                         used[s] = seated[n] = 1;
-                        fields[open[s].race].push_back(newcomers[n]);
+                        fields[to][open[s].race].push_back(newcomers[n]);
                     }
+        auto& stage = fields[to];
         for (std::size_t n = 0; n < newcomers.size(); ++n) {
-            if (seated[n]) continue;
+            if (seated[n] || stage.empty()) continue;
             const auto smallest =
-                std::min_element(fields.begin(), fields.end(),
+                std::min_element(stage.begin(), stage.end(),
                                  [](const auto& a, const auto& b) { return a.size() < b.size(); });
             smallest->push_back(newcomers[n]);
         }
@@ -427,7 +451,37 @@ struct Counterfactual::Walk {
 
 Counterfactual::Counterfactual(const RuledEvent& ruled, const Format& format,
                                const DrawModel& model)
-    : ruled_(ruled), format_(format), model_(model) {}
+    : ruled_(ruled), format_(format), model_(model), graph_(format) {
+    const auto& rounds = ruled.event.rounds;
+    const std::size_t athletes = ruled.event.athletes.size();
+    for (const auto& round : rounds)
+        stage_of_.push_back(format.stage_index(round.name));
+    for (std::size_t t = 0; t < format.transitions.size(); ++t) {
+        target_.push_back(-1);
+        for (std::size_t r = 0; r < rounds.size(); ++r)
+            if (stage_of_[r] == graph_.to[t]) target_.back() = static_cast<int>(r);
+    }
+    // Per stage, per athlete: the stage raced before it, and the stage raced after it.
+    previous_.assign(rounds.size(), std::vector<int>(athletes, -1));
+    next_.assign(rounds.size(), std::vector<int>(athletes, -1));
+    std::vector<int> last(athletes, -1);
+    for (std::size_t r = 0; r < rounds.size(); ++r) {
+        previous_[r] = last;
+        for (const auto& race : rounds[r].races)
+            for (const auto id : race.field) {
+                if (last[id] >= 0) next_[last[id]][id] = static_cast<int>(r);
+                last[id] = static_cast<int>(r);
+            }
+    }
+}
+
+// Does a transition of the format lead from event stage `from` to event stage `to`?
+bool Counterfactual::connects(int from, int to) const {
+    if (stage_of_[from] < 0) return false;
+    for (const int t : graph_.out[stage_of_[from]])
+        if (target_[t] == to) return true;
+    return false;
+}
 
 void Counterfactual::run(RandomStream& random, Event& out, Run& run, bool explain) const {
     out.rounds = ruled_.event.rounds;

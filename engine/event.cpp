@@ -18,11 +18,12 @@ std::optional<Enum> lookup(const std::array<std::string_view, N>& names, std::st
 
 constexpr std::array<std::string_view, 9> status_names{
     "finished", "no_time", "PEN", "DQ", "YC", "RC", "DNS", "DNF", "unplaced"};
-constexpr std::array<std::string_view, 7> reason_names{"Q", "q", "ADV", "QA", "QB", "qA", "ADVA"};
-constexpr std::array<std::string_view, 4> round_names{"Heats", "Quarterfinals", "Semifinals",
-                                                      "Finals"};
-constexpr std::array<std::string_view, 4> race_prefixes{"Heat", "Quarterfinal", "Semifinal",
-                                                        "Final"};
+constexpr std::array<std::string_view, 17> reason_names{
+    "Q",  "q",  "ADV", "QA",   "QB",   "qA",   "ADVA",      "QC",     "QD",
+    "qB", "qC", "qD",  "ADVB", "ADVC", "ADVD", "repechage", "ranking"};
+constexpr std::array<std::string_view, 9> stage_kind_names{
+    "preliminary", "heat",  "repechage", "eighth-final", "quarterfinal",
+    "semifinal",   "final", "ranking",   "other"};
 
 }  // namespace
 
@@ -40,25 +41,49 @@ std::string_view to_string(ReasonSource source) {
     return source == ReasonSource::recorded ? "recorded" : "inferred";
 }
 std::optional<Reason> reason_from_string(std::string_view text) {
+    if (text == "ADA") return Reason::ADVA;
+    if (text == "ADB") return Reason::ADVB;
     return lookup<Reason>(reason_names, text);
 }
 
-std::string_view to_string(RoundKind kind) {
-    return round_names.at(static_cast<int>(kind));
-}
-std::string_view race_prefix(RoundKind kind) {
-    return race_prefixes.at(static_cast<int>(kind));
+Way way_of(Reason reason) {
+    if (reason == Reason::repechage) return Way::repechage;
+    if (reason == Reason::ranking) return Way::ranking;
+    const auto name = to_string(reason);
+    if (name.starts_with("ADV")) return Way::referee;
+    return name.front() == 'q' ? Way::time : Way::place;
 }
 
-std::optional<RoundKind> round_kind_from_string(std::string_view text) {
-    const auto folded = fold_name(text);
-    const auto has = [&](std::string_view word) { return folded.find(word) != std::string::npos; };
-    // "quarterfinal" and "semifinal" contain "final": test them first.
-    if (has("quarter")) return RoundKind::quarterfinals;
-    if (has("semi")) return RoundKind::semifinals;
-    if (has("final")) return RoundKind::finals;
-    if (has("heat") || has("preliminar") || has("firstround")) return RoundKind::heats;
-    return std::nullopt;
+namespace {
+std::string_view way_prefix(Way way) {
+    return way == Way::place ? "Q" : way == Way::time ? "q" : "ADV";
+}
+}  // namespace
+
+char final_of(Reason reason) {
+    const auto way = way_of(reason);
+    if (way == Way::repechage || way == Way::ranking) return 0;
+    const auto name = to_string(reason);
+    return name.size() > way_prefix(way).size() ? name.back() : 0;
+}
+
+Reason reason_of(Way way, char final) {
+    if (way == Way::repechage) return Reason::repechage;
+    if (way == Way::ranking) return Reason::ranking;
+    std::string name(way_prefix(way));
+    if (final >= 'A' && final <= 'D') name += final;
+    return *lookup<Reason>(reason_names, name);  // every way has all four letters
+}
+
+std::string_view to_string(Entry entry) {
+    return entry == Entry::direct ? "direct" : "unknown";
+}
+
+std::string_view to_string(StageKind kind) {
+    return stage_kind_names.at(static_cast<int>(kind));
+}
+std::optional<StageKind> stage_kind_from_string(std::string_view text) {
+    return lookup<StageKind>(stage_kind_names, text);
 }
 
 bool Row::has_mark(std::string_view mark) const {
@@ -66,7 +91,7 @@ bool Row::has_mark(std::string_view mark) const {
 }
 
 bool Row::advanced_by_referee() const {
-    return advance && (advance->reason == Reason::ADV || advance->reason == Reason::ADVA);
+    return advance && way_of(advance->reason) == Way::referee;
 }
 
 std::optional<std::string> EventInfo::field(std::string_view key) const {

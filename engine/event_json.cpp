@@ -8,6 +8,7 @@
 #include "athlete_registry.hpp"
 #include "event_info.hpp"
 #include "json_export.hpp"
+#include "stage_names.hpp"
 #include "text.hpp"
 
 namespace heatgraph {
@@ -25,7 +26,8 @@ json row_json(const Event& event, const Row& row) {
            {"marks", row.marks},
            {"advanced_to", row.advance ? json(row.advance->to) : json(nullptr)},
            {"reason", row.advance ? json(to_string(row.advance->reason)) : json(nullptr)},
-           {"reason_source", row.advance ? json(to_string(row.advance->source)) : json(nullptr)}};
+           {"reason_source", row.advance ? json(to_string(row.advance->source)) : json(nullptr)},
+           {"entry", row.entry ? json(to_string(*row.entry)) : json(nullptr)}};
     if (row.printed_name != event.name_of(row.athlete)) j["printed_name"] = row.printed_name;
     if (row.printed_rank) j["printed_rank"] = *row.printed_rank;
     if (row.time) j["time"] = format_race_time(*row.time);
@@ -87,8 +89,12 @@ Row row_from_json(const json& j) {
 Round round_from_json(const json& j) {
     Round round;
     round.name = j.at("name").get<std::string>();
-    const auto kind = round_kind_from_string(round.name);
-    if (!kind) throw std::invalid_argument(fmt::format("unknown round '{}'", round.name));
+    // The kind as written (exports since stages), else as the name says (older exports).
+    const auto named = detail::stage_of_heading(round.name);
+    const auto kind = j.contains("kind") ? stage_kind_from_string(j["kind"].get<std::string>())
+                      : named            ? std::optional(named->kind)
+                                         : std::nullopt;
+    if (!kind) throw std::invalid_argument(fmt::format("unknown stage '{}'", round.name));
     round.kind = *kind;
     round.printed_name = j.value("printed_name", round.name);
     int number = 0;
@@ -97,7 +103,7 @@ Round round_from_json(const json& j) {
         if (!r.value("raced", true)) continue;  // decided by the replay; it is decided again
         Race race;
         race.name = r.at("name").get<std::string>();
-        race.number = race.name == "Final B" ? 2 : number;
+        race.number = detail::race_number(race.name, named && named->lettered).value_or(number);
         for (const auto& row : r.at("results"))
             race.results.push_back(row_from_json(row));
         round.races.push_back(std::move(race));
@@ -135,7 +141,7 @@ std::string replay_to_json(const Replay& replay, int indent) {
         json races = json::array();
         for (const auto& race : round.races)
             races.push_back(race_json(e, race));
-        json r{{"name", round.name}, {"races", races}};
+        json r{{"name", round.name}, {"kind", to_string(round.kind)}, {"races", races}};
         if (round.printed_name != round.name) r["printed_name"] = round.printed_name;
         rounds.push_back(r);
     }

@@ -8,6 +8,7 @@
 #include <array>
 #include <sstream>
 
+#include "heatgraph/identity.hpp"
 #include "text.hpp"
 #include "toml_reader.hpp"
 
@@ -20,15 +21,20 @@ using detail::Names;
 constexpr Names<3> time_pool_names{"none", "next-place", "all-others"};
 constexpr Names<2> referee_names{"on-top", "take-time-slots"};
 constexpr Names<3> tie_names{"all-advance", "none-advance", "lots"};
-constexpr Names<3> final_b_names{"none", "places", "rest"};
+constexpr Names<2> selection_names{"places", "others"};
 constexpr Names<3> era_names{"A", "B", "world-skate"};
 constexpr Names<3> unplaced_order_names{"equal", "sanction-first", "no-start-first"};
 constexpr Names<2> unplaced_finalists_names{"a-before-b", "b-before-a"};
-constexpr std::array<std::string_view, 3> from_names{"heats", "quarterfinals", "semifinals"};
+constexpr Names<2> repechage_names{"by-depth", "with-source"};
+constexpr Names<2> era_a_disqualified_names{"by-stage", "by-points"};
+constexpr Names<2> ranking_order_names{"last-race-first", "first-race-first"};
+constexpr Names<2> entry_seeding_names{"ranking", "listed"};
 constexpr Names<3> first_round_names{"snake", "ffa", "pairs"};
 constexpr Names<3> reseed_names{"snake", "ffa", "bracket"};
 
-// Reads one table of a format file, turning every unexpected key or type into an Error.
+// Reads one table of a format file, turning every unexpected key or type into an Error, then
+// validates the graph: stages in running order (so acyclic), every stage but the first fed,
+// transitions between known stages, finals named consistently.
 class FormatReader : detail::TomlReader {
   public:
     using TomlReader::TomlReader;
@@ -36,67 +42,156 @@ class FormatReader : detail::TomlReader {
     Result<Format> read(const toml::table& root) {
         Format format;
         format.source = source_;
-        allow(root, {"name", "description", "transition", "finals", "classification", "draw"});
+        allow(root,
+              {"name", "description", "stage", "transition", "entry", "classification", "draw"});
         format.name = text(root, "name").value_or("");
         format.description = text(root, "description").value_or("");
-        if (const auto* transitions = root["transition"].as_array()) {
-            for (const auto& node : *transitions) {
-                const auto* table = node.as_table();
-                if (!table) {
-                    fail(node, "each [[transition]] must be a table");
-                    continue;
-                }
-                format.transitions.push_back(read_transition(*table));
-            }
-        }
-        if (const auto* finals = root["finals"].as_table()) format.finals = read_finals(*finals);
+        for_each_table(root, "stage", [&](const toml::table& t) {
+            format.stages.push_back(read_stage(t));
+            stage_lines_.push_back(line_of(t));
+        });
+        for_each_table(root, "transition", [&](const toml::table& t) {
+            format.transitions.push_back(read_transition(t));
+            transition_lines_.push_back(line_of(t));
+        });
+        for_each_table(root, "entry", [&](const toml::table& t) {
+            format.entries.push_back(read_entry(t));
+            entry_lines_.push_back(line_of(t));
+        });
         if (const auto* c = root["classification"].as_table())
             format.classification = read_classification(*c);
         if (const auto* d = root["draw"].as_table()) format.draw = read_draw(*d);
-        check_order(format);
+        if (!error_) validate(format);
         if (error_) return *error_;
         return format;
     }
 
   private:
+    template <class Read>
+    void for_each_table(const toml::table& root, std::string_view key, Read&& read) {
+        const auto* node = root.get(key);
+        if (!node) return;
+        const auto* array = node->as_array();
+        if (!array)
+            return fail(*node, fmt::format("'{}' must be an array of tables: [[{}]]", key, key));
+        for (const auto& item : *array) {
+            if (const auto* table = item.as_table())
+                read(*table);
+            else
+                fail(item, fmt::format("each [[{}]] must be a table", key));
+        }
+    }
+
+    static int line_of(const toml::node& node) {
+        return static_cast<int>(node.source().begin.line);
+    }
+
+    StageRule read_stage(const toml::table& t) {
+        allow(t, {"name", "kind", "races", "min_field", "ranking_order"});
+        StageRule stage;
+        stage.name = text(t, "name").value_or("");
+        if (stage.name.empty()) fail(t, "a [[stage]] needs a 'name'");
+        const auto kind = text(t, "kind");
+        if (const auto parsed = kind ? stage_kind_from_string(*kind) : std::nullopt)
+            stage.kind = *parsed;
+        else
+            fail(kind ? *t.get("kind") : static_cast<const toml::node&>(t),
+                 fmt::format("stage '{}' needs a 'kind': preliminary, heat, repechage, "
+                             "eighth-final, quarterfinal, semifinal, final, ranking or other",
+                             stage.name));
+        stage.races = count(t, "races", 1);
+        stage.min_field = count(t, "min_field", 1).value_or(stage.min_field);
+        stage.ranking_order = choice<RankingOrder>(t, "ranking_order", ranking_order_names)
+                                  .value_or(stage.ranking_order);
+        return stage;
+    }
+
     Transition read_transition(const toml::table& t) {
-        allow(t, {"from", "races", "place_quota", "capacity", "time_pool", "referee", "ties"});
+        allow(t, {"from", "to", "final", "select", "places", "capacity", "time_pool", "referee",
+                  "ties"});
         Transition tr;
-        tr.from = choice<RoundKind>(t, "from", from_names).value_or(RoundKind::heats);
-        if (!t.contains("from"))
-            fail(t,
-                 "a [[transition]] needs 'from' (heats, quarterfinals, "
-                 "semifinals)");
-        tr.races = count(t, "races", 1);
-        tr.place_quota = count(t, "place_quota", 0).value_or(tr.place_quota);
+        tr.from = text(t, "from").value_or("");
+        tr.to = text(t, "to").value_or("");
+        if (tr.from.empty() || tr.to.empty())
+            fail(t, "a [[transition]] needs 'from' and 'to' (stage names)");
+        if (const auto final = text(t, "final")) {
+            if (final->size() != 1 || (*final)[0] < 'A' || (*final)[0] > 'D')
+                fail(*t.get("final"), "'final' is a final's letter, A to D");
+            else
+                tr.final = (*final)[0];
+        }
+        tr.selection = choice<Selection>(t, "select", selection_names).value_or(tr.selection);
+        read_places(t, tr);
         tr.capacity = count(t, "capacity", 0);
         tr.time_pool = choice<TimePool>(t, "time_pool", time_pool_names).value_or(tr.time_pool);
         tr.referee = choice<RefereePolicy>(t, "referee", referee_names).value_or(tr.referee);
         tr.ties = choice<TiePolicy>(t, "ties", tie_names).value_or(tr.ties);
-        if (tr.time_pool != TimePool::none && !tr.capacity)
-            fail(t, "a time pool needs a 'capacity' (the size of the next round)");
+        if (!t.contains("time_pool") && !tr.capacity) tr.time_pool = TimePool::none;
+        if (tr.selection == Selection::places && tr.time_pool != TimePool::none && !tr.capacity)
+            fail(t, "a time pool needs a 'capacity' (the slots the transition fills)");
+        if (tr.selection == Selection::others &&
+            (t.contains("places") || t.contains("capacity") || t.contains("time_pool")))
+            fail(t,
+                 "select = \"others\" takes everyone else eligible: no 'places', 'capacity' or "
+                 "'time_pool'");
         return tr;
     }
 
-    FinalsRule read_finals(const toml::table& t) {
-        allow(t, {"final_b", "final_b_places", "final_b_min_field"});
-        FinalsRule rule;
-        rule.final_b = choice<FinalBRouting>(t, "final_b", final_b_names).value_or(rule.final_b);
-        if (const auto* places = t["final_b_places"].as_array()) {
-            if (places->size() != 2 || !places->get(0)->is_integer() ||
-                !places->get(1)->is_integer()) {
-                fail(*places, "'final_b_places' is [first, last], e.g. [3, 4]");
-            } else {
-                rule.final_b_first_place = static_cast<int>(**places->get(0)->as_integer());
-                rule.final_b_last_place = static_cast<int>(**places->get(1)->as_integer());
+    // places = 2 (the top two) or places = [3, 4] (a range).
+    void read_places(const toml::table& t, Transition& tr) {
+        const auto* node = t.get("places");
+        if (!node) return;
+        if (const auto k = node->value<std::int64_t>(); k && *k >= 0 && *k <= 1000) {
+            tr.first_place = 1;
+            tr.place_quota = static_cast<int>(*k);
+            return;
+        }
+        const auto* range = node->as_array();
+        if (range && range->size() == 2) {
+            const auto first = range->get(0)->value<std::int64_t>();
+            const auto last = range->get(1)->value<std::int64_t>();
+            if (first && last && *first >= 1 && *first <= *last && *last <= 1000) {
+                tr.first_place = static_cast<int>(*first);
+                tr.place_quota = static_cast<int>(*last);
+                return;
             }
         }
-        rule.final_b_min_field = count(t, "final_b_min_field", 1).value_or(rule.final_b_min_field);
-        return rule;
+        fail(*node,
+             "'places' is the top k (places = 2; 0: by time alone) or a range of places "
+             "(places = [3, 4])");
+    }
+
+    std::vector<int> seed_numbers(const toml::array& list) {
+        std::vector<int> seeds;
+        for (const auto& seed : list) {
+            const auto v = seed.value<std::int64_t>();
+            if (!v || *v < 1 || *v > 100000)
+                fail(seed, "a seed number is a whole number of at least 1");
+            else
+                seeds.push_back(static_cast<int>(*v));
+        }
+        return seeds;
+    }
+
+    EntryRule read_entry(const toml::table& t) {
+        allow(t, {"to", "count", "seeding", "seeds"});
+        EntryRule entry;
+        entry.to = text(t, "to").value_or("");
+        if (entry.to.empty()) fail(t, "an [[entry]] needs 'to' (the stage entered)");
+        entry.count = count(t, "count", 1).value_or(entry.count);
+        entry.seeding =
+            choice<EntrySeeding>(t, "seeding", entry_seeding_names).value_or(entry.seeding);
+        if (const auto* seeds = t["seeds"].as_array()) entry.seeds = seed_numbers(*seeds);
+        if (entry.seeding == EntrySeeding::listed &&
+            static_cast<int>(entry.seeds.size()) != entry.count)
+            fail(t,
+                 fmt::format("seeding = \"listed\" needs 'seeds', {} seed number(s)", entry.count));
+        return entry;
     }
 
     ClassificationRule read_classification(const toml::table& t) {
-        allow(t, {"era", "points", "unplaced_order", "unplaced_finalists"});
+        allow(t, {"era", "points", "unplaced_order", "unplaced_finalists", "repechage",
+                  "era_a_disqualified"});
         ClassificationRule rule;
         rule.era = choice<Era>(t, "era", era_names).value_or(rule.era);
         if (const auto* points = t["points"].as_array()) {
@@ -113,6 +208,11 @@ class FormatReader : detail::TomlReader {
         rule.unplaced_finalists =
             choice<UnplacedFinalists>(t, "unplaced_finalists", unplaced_finalists_names)
                 .value_or(rule.unplaced_finalists);
+        rule.repechage =
+            choice<RepechageEliminations>(t, "repechage", repechage_names).value_or(rule.repechage);
+        rule.era_a_disqualified =
+            choice<EraADisqualified>(t, "era_a_disqualified", era_a_disqualified_names)
+                .value_or(rule.era_a_disqualified);
         return rule;
     }
 
@@ -128,14 +228,7 @@ class FormatReader : detail::TomlReader {
                 const auto* list = race.as_array();
                 if (!list)
                     fail(race, "'pairs' lists races as arrays of seed numbers: [[1, 16], ...]");
-                if (!list) continue;
-                for (const auto& seed : *list) {
-                    const auto v = seed.value<std::int64_t>();
-                    if (!v || *v < 1 || *v > 100000)
-                        fail(seed, "a seed number is a whole number of at least 1");
-                    else
-                        seeds.push_back(static_cast<int>(*v));
-                }
+                if (list) seeds = seed_numbers(*list);
             }
         }
         if (rule.first_round == FirstRound::pairs && rule.pairs.empty())
@@ -143,13 +236,68 @@ class FormatReader : detail::TomlReader {
         return rule;
     }
 
-    void check_order(const Format& format) {
-        for (std::size_t i = 1; i < format.transitions.size(); ++i)
-            if (format.transitions[i].from <= format.transitions[i - 1].from && !error_)
-                error_ = Error{source_, 0,
-                               "transitions must be listed in running order, each "
-                               "round once (heats, quarterfinals, semifinals)"};
+    void error_at(int line, std::string message) {
+        if (!error_) error_ = Error{source_, line, std::move(message)};
     }
+
+    void validate(const Format& f) {
+        if (f.stages.empty()) return error_at(0, "a format needs at least one [[stage]]");
+        for (std::size_t s = 0; s < f.stages.size(); ++s)
+            for (std::size_t o = 0; o < s; ++o)
+                if (fold_name(f.stages[o].name) == fold_name(f.stages[s].name))
+                    error_at(stage_lines_[s], fmt::format("stage '{}' is listed twice (line {})",
+                                                          f.stages[s].name, stage_lines_[o]));
+        std::vector<char> fed(f.stages.size(), 0);
+        fed[0] = 1;
+        std::vector<int> lettered(f.stages.size(), -1);  // -1 unknown, 0 no, 1 yes
+        for (std::size_t i = 0; i < f.transitions.size(); ++i) {
+            const auto& t = f.transitions[i];
+            const int line = transition_lines_[i];
+            const int from = known_stage(f, t.from, line);
+            const int to = known_stage(f, t.to, line);
+            if (from < 0 || to < 0) continue;
+            if (to <= from)
+                error_at(line, fmt::format("the transition from '{}' to '{}' goes back: stages are "
+                                           "listed in running order, and a stage feeds only later "
+                                           "ones",
+                                           t.from, t.to));
+            if (f.stages[from].kind == StageKind::ranking)
+                error_at(line, fmt::format("nobody advances from the ranking stage '{}'", t.from));
+            fed[to] = 1;
+            const int named = t.final ? 1 : 0;
+            if (lettered[to] >= 0 && lettered[to] != named)
+                error_at(line, fmt::format("transitions into '{}' must all name a final ('final = "
+                                           "\"A\"') or none do",
+                                           t.to));
+            lettered[to] = named;
+        }
+        for (std::size_t i = 0; i < f.entries.size(); ++i)
+            if (const int to = known_stage(f, f.entries[i].to, entry_lines_[i]); to >= 0) {
+                if (to == 0)
+                    error_at(entry_lines_[i],
+                             "an entry into the first stage: the whole field "
+                             "starts there");
+                fed[to] = 1;
+            }
+        for (std::size_t s = 1; s < f.stages.size(); ++s)
+            if (!fed[s])
+                error_at(stage_lines_[s], fmt::format("stage '{}' is fed by no transition or entry",
+                                                      f.stages[s].name));
+    }
+
+    int known_stage(const Format& f, const std::string& name, int line) {
+        const int index = f.stage_index(name);
+        if (index < 0) {
+            std::vector<std::string> names;
+            for (const auto& s : f.stages)
+                names.push_back(s.name);
+            error_at(line,
+                     fmt::format("no stage '{}' (the stages: {})", name, fmt::join(names, ", ")));
+        }
+        return index;
+    }
+
+    std::vector<int> stage_lines_, transition_lines_, entry_lines_;
 };
 
 }  // namespace
@@ -163,8 +311,32 @@ std::string_view to_string(RefereePolicy v) {
 std::string_view to_string(TiePolicy v) {
     return tie_names.at(static_cast<int>(v));
 }
-std::string_view to_string(FinalBRouting v) {
-    return final_b_names.at(static_cast<int>(v));
+std::string_view to_string(Selection v) {
+    return selection_names.at(static_cast<int>(v));
+}
+std::string_view to_string(RankingOrder v) {
+    return ranking_order_names.at(static_cast<int>(v));
+}
+std::string_view to_string(EntrySeeding v) {
+    return entry_seeding_names.at(static_cast<int>(v));
+}
+std::string_view to_string(RepechageEliminations v) {
+    return repechage_names.at(static_cast<int>(v));
+}
+std::string_view to_string(EraADisqualified v) {
+    return era_a_disqualified_names.at(static_cast<int>(v));
+}
+
+const StageRule* Format::stage(std::string_view stage_name) const {
+    const int index = stage_index(stage_name);
+    return index < 0 ? nullptr : &stages[index];
+}
+
+int Format::stage_index(std::string_view stage_name) const {
+    const auto key = fold_name(stage_name);
+    for (std::size_t s = 0; s < stages.size(); ++s)
+        if (fold_name(stages[s].name) == key) return static_cast<int>(s);
+    return -1;
 }
 std::string_view to_string(Era v) {
     return era_names.at(static_cast<int>(v));
@@ -193,10 +365,18 @@ Result<Format> load_format(const std::string& path) {
 }
 
 std::string format_to_toml(const Format& format) {
-    const auto quoted = [](const std::string& s) {
+    const auto quoted = [](const std::string& s) {  // a TOML basic string
         std::string out = "\"";
         for (const char c : s) {
             if (c == '"' || c == '\\') out += '\\';
+            if (c == '\n') {
+                out += "\\n";
+                continue;
+            }
+            if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
+                out += fmt::format("\\u{:04X}", static_cast<int>(c));
+                continue;
+            }
             out += c;
         }
         return out + "\"";
@@ -204,26 +384,43 @@ std::string format_to_toml(const Format& format) {
     std::ostringstream out;
     out << "name = " << quoted(format.name) << "\n";
     out << "description = " << quoted(format.description) << "\n";
+    for (const auto& s : format.stages) {
+        out << fmt::format("\n[[stage]]\nname = {}\nkind = \"{}\"\n", quoted(s.name),
+                           to_string(s.kind));
+        if (s.races) out << fmt::format("races = {}\n", *s.races);
+        if (s.min_field != StageRule{}.min_field)
+            out << fmt::format("min_field = {}\n", s.min_field);
+        if (s.kind == StageKind::ranking)
+            out << fmt::format("ranking_order = \"{}\"\n", to_string(s.ranking_order));
+    }
     for (const auto& t : format.transitions) {
-        out << fmt::format("\n[[transition]]\nfrom = \"{}\"\n",
-                           from_names.at(static_cast<int>(t.from)));
-        if (t.races) out << fmt::format("races = {}\n", *t.races);
-        out << fmt::format("place_quota = {}\n", t.place_quota);
+        out << fmt::format("\n[[transition]]\nfrom = {}\nto = {}\n", quoted(t.from), quoted(t.to));
+        if (t.final) out << fmt::format("final = \"{}\"\n", t.final);
+        if (t.selection == Selection::others) {
+            out << "select = \"others\"\n";
+            continue;
+        }
+        if (t.first_place == 1)
+            out << fmt::format("places = {}\n", t.place_quota);
+        else
+            out << fmt::format("places = [{}, {}]\n", t.first_place, t.place_quota);
         if (t.capacity) out << fmt::format("capacity = {}\n", *t.capacity);
         out << fmt::format("time_pool = \"{}\"\nreferee = \"{}\"\nties = \"{}\"\n",
                            to_string(t.time_pool), to_string(t.referee), to_string(t.ties));
     }
-    const auto& f = format.finals;
-    out << fmt::format(
-        "\n[finals]\nfinal_b = \"{}\"\nfinal_b_places = [{}, {}]\n"
-        "final_b_min_field = {}\n",
-        to_string(f.final_b), f.final_b_first_place, f.final_b_last_place, f.final_b_min_field);
+    for (const auto& e : format.entries) {
+        out << fmt::format("\n[[entry]]\nto = {}\ncount = {}\nseeding = \"{}\"\n", quoted(e.to),
+                           e.count, to_string(e.seeding));
+        if (!e.seeds.empty()) out << fmt::format("seeds = [{}]\n", fmt::join(e.seeds, ", "));
+    }
     const auto& c = format.classification;
     out << fmt::format(
         "\n[classification]\nera = \"{}\"\npoints = [{}]\nunplaced_order = \"{}\"\n"
-        "unplaced_finalists = \"{}\"\n",
+        "unplaced_finalists = \"{}\"\nrepechage = \"{}\"\n",
         to_string(c.era), fmt::join(c.points, ", "), to_string(c.unplaced_order),
-        to_string(c.unplaced_finalists));
+        to_string(c.unplaced_finalists), to_string(c.repechage));
+    if (c.era == Era::A)
+        out << fmt::format("era_a_disqualified = \"{}\"\n", to_string(c.era_a_disqualified));
     const auto& d = format.draw;
     if (d.first_round != FirstRound::snake || d.reseed != Reseed::snake) {
         out << fmt::format("\n[draw]\nfirst_round = \"{}\"\n", to_string(d.first_round));

@@ -1,16 +1,21 @@
-// Infers a format from a recorded event: what the record shows is read off it (place quotas,
-// time pools, how many time slots, Final B routing); what a single event cannot show (whether
-// referee advancements take the time slots, whether Final B takes 3rd-4th places or every other
-// eligible semifinalist) follows the era: RULES.md §2 says the ISU format from 2022 on does the
-// former and the later, older ones the other. Each assumption is written into the description.
+// Infers a format from a recorded event: the graph of who went where. Each stage of the event is
+// a node; each group of a stage's skaters who raced the same stage next (the same final, in a
+// stage of lettered finals) is an edge. What the record shows is read off it (place quotas, time
+// pools, how many time slots, Final B routing, direct entries); what a single event cannot show
+// (whether referee advancements take the time slots, whether Final B takes 3rd-4th places or
+// every other eligible semifinalist) follows the era: RULES.md §2 says the ISU format from 2022
+// on does the former and the later, older ones the other. Each assumption is written into the
+// description.
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <unordered_set>
+#include <climits>
+#include <tuple>
 
 #include "advancement.hpp"
 #include "heatgraph/format.hpp"
 #include "heatgraph/identity.hpp"
+#include "stage_names.hpp"
 
 namespace heatgraph {
 
@@ -21,17 +26,115 @@ using detail::Entrant;
 constexpr int modern_isu_year = 2022;  // RULES.md §2.3 and §2.5: the 2022 and 2026 format
 constexpr int era_b_year = 2010;       // RULES.md §3: era B from 2010 onward
 
+// Where a skater raced: a stage (index into the event's rounds) and, in a stage of lettered
+// finals, the final ('A'..'D').
+struct Destination {
+    int stage = -1;  // -1: no later stage
+    char final = 0;
+    bool operator==(const Destination&) const = default;
+};
+
+// A stage of lettered finals: Final A, B, ... (or repechage finals). A finals stage of a single
+// "Final" is not: it has one final and no Final B.
+bool lettered(const Round& round) {
+    const auto stage = detail::stage_of_heading(round.name);
+    if (!stage || !stage->lettered || round.races.empty()) return false;
+    return round.races.size() > 1 || round.races.front().name != stage->race_prefix;
+}
+
+char letter_of(const Race& race) {
+    return static_cast<char>('A' + std::max(race.number, 1) - 1);
+}
+
+// Repechages and ranking races take the skaters the main stages did not: they are decided after
+// them.
+bool is_side_stage(const Round& round) {
+    return round.kind == StageKind::repechage || round.kind == StageKind::ranking;
+}
+
+// Every stage each athlete has a row in (or was awarded, for a final not raced), in running
+// order.
+std::vector<std::vector<Destination>> paths_of(const Event& event) {
+    std::vector<std::vector<Destination>> paths(event.athletes.size());
+    for (int s = 0; s < static_cast<int>(event.rounds.size()); ++s) {
+        const auto& round = event.rounds[s];
+        const bool letters = lettered(round);
+        for (const auto& race : round.races) {
+            const Destination here{s, letters ? letter_of(race) : char(0)};
+            const auto visit = [&](AthleteId id) {
+                if (id < 0 || id >= static_cast<int>(paths.size())) return;
+                auto& path = paths[id];
+                if (path.empty() || path.back().stage != s) path.push_back(here);
+            };
+            for (const AthleteId id : race.field)
+                visit(id);
+            for (const auto& row : race.results)
+                visit(row.athlete);
+        }
+    }
+    return paths;
+}
+
+Destination next_after(const std::vector<Destination>& path, int stage) {
+    for (const auto& d : path)
+        if (d.stage > stage) return d;
+    return {};
+}
+
+// A stage's rows in entrant order (race by race): where each skater went next, and whether an
+// earlier transition of the stage has taken them.
+struct StageRows {
+    std::vector<Destination> next;
+    std::vector<char> taken;
+};
+
+StageRows rows_of(const Event& event, int stage,
+                  const std::vector<std::vector<Destination>>& paths) {
+    StageRows s;
+    for (const auto& race : event.rounds[stage].races)
+        for (const auto& row : race.results) {
+            const bool known = row.athlete >= 0 && row.athlete < static_cast<int>(paths.size());
+            s.next.push_back(known ? next_after(paths[row.athlete], stage) : Destination{});
+        }
+    s.taken.assign(s.next.size(), 0);
+    return s;
+}
+
+// The destinations of a stage's skaters, in the order their transitions are decided: main
+// stages before repechages and ranking races, then running order, then Final A before B and C.
+std::vector<Destination> destinations(const Event& event, const StageRows& s) {
+    std::vector<Destination> out;
+    for (const auto& d : s.next)
+        if (d.stage >= 0 && std::find(out.begin(), out.end(), d) == out.end()) out.push_back(d);
+    const auto key = [&](const Destination& d) {
+        return std::tuple{is_side_stage(event.rounds[d.stage]), d.stage, d.final};
+    };
+    std::sort(out.begin(), out.end(),
+              [&](const Destination& a, const Destination& b) { return key(a) < key(b); });
+    return out;
+}
+
 struct Observed {
     std::vector<Entrant> entrants;
     std::vector<bool> advanced;
 };
 
-Observed observe(const Round& round, const std::unordered_set<AthleteId>& next) {
+// The stage as the transition to `to` sees it: those an earlier transition took are no longer
+// eligible (no place, no time, no referee advancement), as the replay sees them.
+Observed observe(const Round& round, const StageRows& s, const Destination& to) {
     Observed o;
+    std::size_t i = 0;
     for (const auto& race : round.races)
         for (const auto& row : race.results) {
-            o.advanced.push_back(next.count(row.athlete) > 0);
-            o.entrants.push_back(detail::entrant_of(row, race, o.advanced.back()));
+            o.advanced.push_back(s.next[i] == to);
+            auto e = detail::entrant_of(row, race, o.advanced.back());
+            if (s.taken[i]) {
+                e.place.reset();
+                e.time.reset();
+                e.referee = false;
+            }
+            o.entrants.push_back(e);
+            ++i;
         }
     return o;
 }
@@ -90,12 +193,8 @@ TimeFit fit_pool(TimePool pool_kind, int quota, const Observed& o) {
 // The place quota and time pool that explain the most advancements. Ties go to the ISU
 // reading (the next place down, with the largest quota); an all-others pool explains the same
 // with any quota up to the largest, and is read as "winners + the fastest" (the smallest).
-Transition infer_transition(const Round& round, const std::unordered_set<AthleteId>& next,
-                            bool modern) {
-    const auto o = observe(round, next);
+Transition infer_places(const Round& round, const Observed& o, bool modern) {
     Transition t;
-    t.from = round.kind;
-    t.races = static_cast<int>(round.races.size());
     t.referee = modern ? RefereePolicy::take_time_slots : RefereePolicy::on_top;
     const int max_quota = place_quota(round, o);
     const auto explained = [&](int quota, const TimeFit& fit) {
@@ -133,49 +232,138 @@ Transition infer_transition(const Round& round, const std::unordered_set<Athlete
     return t;
 }
 
-std::unordered_set<AthleteId> field_of(const Race& race) {
-    return {race.field.begin(), race.field.end()};
+Transition everyone_else() {
+    Transition t;
+    t.selection = Selection::others;
+    t.time_pool = TimePool::none;
+    return t;
 }
-using detail::field_of;
-FinalsRule infer_finals(const Round& semis, const Round& finals, const Transition& into_a,
-                        bool modern) {
-    FinalsRule rule;
-    const Race* a = nullptr;
-    const Race* b = nullptr;
-    for (const auto& race : finals.races) {
-        if (race.number == 1) a = &race;
-        if (race.number == 2) b = &race;
-    }
-    if (a && a->name == "Final") {
-        rule.final_b = FinalBRouting::none;
-        return rule;
-    }
-    rule.final_b = modern ? FinalBRouting::rest : FinalBRouting::places;
-    rule.final_b_first_place = into_a.place_quota + 1;
-    rule.final_b_last_place = into_a.place_quota + 2;
-    if (!b || !a) return rule;
-    const auto in_a = field_of(*a);
-    const auto in_b = field_of(*b);
+
+// A lower final the record does not hold (2006: no Final B was raced): the era's routing, the
+// older format's two places below the final above, or every other eligible skater from 2022 on.
+Transition default_lower_final(const Transition& above, bool modern) {
+    if (modern) return everyone_else();
+    Transition t;
+    t.first_place = above.place_quota + 1;
+    t.place_quota = above.place_quota + 2;
+    t.time_pool = TimePool::none;
+    return t;
+}
+
+// Who raced a lower final (B, C) after the finals above took theirs: every other eligible skater
+// when all of them went there in the modern format; otherwise the places the record shows, at
+// least the older format's two places below the final above.
+std::optional<Transition> infer_lower_final(const Round& round, const StageRows& s,
+                                            const Destination& to, const Transition* above,
+                                            bool modern) {
+    int first = above ? above->place_quota + 1 : INT_MAX;
+    int last = above ? above->place_quota + 2 : 0;
     bool every_other = true;
-    for (const auto& race : semis.races)
+    std::size_t i = 0;
+    for (const auto& race : round.races)
         for (const auto& row : race.results) {
-            if (in_a.count(row.athlete) || !detail::can_qualify(row)) continue;
-            if (!in_b.count(row.athlete)) {
-                every_other = false;
-                continue;
+            const bool eligible = !s.taken[i] && detail::can_qualify(row);
+            if (eligible && s.next[i] != to) every_other = false;
+            if (eligible && s.next[i] == to) {
+                first = std::min(first, *row.place);
+                last = std::max(last, *row.place);
             }
-            rule.final_b_first_place = std::min(rule.final_b_first_place, *row.place);
-            rule.final_b_last_place = std::max(rule.final_b_last_place, *row.place);
+            ++i;
         }
-    if (!every_other) rule.final_b = FinalBRouting::places;
-    return rule;
+    if (every_other && modern) return everyone_else();
+    if (last == 0) return std::nullopt;  // no eligible skater went there: read it as places
+    Transition t;
+    t.first_place = first;
+    t.place_quota = last;
+    t.time_pool = TimePool::none;
+    t.referee = modern ? RefereePolicy::take_time_slots : RefereePolicy::on_top;
+    return t;
+}
+
+// The transition of the stage into the final above `final` of the same stage, or nullptr.
+const Transition* final_above(const std::vector<Transition>& out, std::size_t first,
+                              const std::string& from, const std::string& to, char final) {
+    const Transition* above = nullptr;
+    for (std::size_t k = first; k < out.size(); ++k)
+        if (out[k].from == from && out[k].to == to && out[k].final && out[k].final < final)
+            above = &out[k];
+    return above;
+}
+
+Transition infer_transition(const Event& event, int from, const StageRows& s, const Destination& to,
+                            const std::vector<Transition>& out, std::size_t first_of_stage,
+                            bool modern) {
+    const auto& source = event.rounds[from];
+    const auto& target = event.rounds[to.stage];
+    // Non-qualifiers go on to a repechage or a ranking race; within a repechage ladder the
+    // skaters go on by place, as in the main stages.
+    if (is_side_stage(target) && source.kind != StageKind::repechage) return everyone_else();
+    if (to.final > 'A') {
+        const auto* above = final_above(out, first_of_stage, source.name, target.name, to.final);
+        if (auto t = infer_lower_final(source, s, to, above, modern)) return *t;
+    }
+    return infer_places(source, observe(source, s, to), modern);
+}
+
+// A finals stage whose only race is Final A: the format still has a Final B (2006: not raced,
+// its one skater placed without racing).
+bool only_final_a(const Round& round) {
+    return lettered(round) && round.races.size() == 1 && round.races.front().number == 1;
+}
+
+// The transitions out of stage `from`, in the order they are decided.
+void infer_stage(const Event& event, int from, const std::vector<std::vector<Destination>>& paths,
+                 bool modern, std::vector<Transition>& out) {
+    const std::size_t first_of_stage = out.size();
+    auto s = rows_of(event, from, paths);
+    for (const auto& to : destinations(event, s)) {
+        auto t = infer_transition(event, from, s, to, out, first_of_stage, modern);
+        t.from = event.rounds[from].name;
+        t.to = event.rounds[to.stage].name;
+        t.final = to.final;
+        out.push_back(t);
+        for (std::size_t i = 0; i < s.next.size(); ++i)
+            if (s.next[i] == to) s.taken[i] = 1;
+        if (to.final == 'A' && only_final_a(event.rounds[to.stage])) {
+            auto b = default_lower_final(t, modern);
+            b.from = t.from;
+            b.to = t.to;
+            b.final = 'B';
+            b.referee = t.referee;
+            out.push_back(b);
+        }
+    }
+}
+
+// Skaters whose first row is in a later stage: at a World Cup (an event with a repechage,
+// RULES.md §4b: a host-nation skater enters the quarterfinals directly), the format gives them a
+// direct entry there. Elsewhere such a row is a hole in the data, which the replay reports.
+void infer_entries(const Event& event, const std::vector<std::vector<Destination>>& paths,
+                   Format& f, Diagnostics& notes) {
+    if (std::none_of(event.rounds.begin(), event.rounds.end(),
+                     [](const Round& r) { return r.kind == StageKind::repechage; }))
+        return;
+    for (int s = 1; s < static_cast<int>(event.rounds.size()); ++s) {
+        std::vector<std::string> names;
+        for (std::size_t a = 0; a < paths.size(); ++a)
+            if (!paths[a].empty() && paths[a].front().stage == s)
+                names.push_back(event.name_of(static_cast<AthleteId>(a)));
+        if (names.empty()) continue;
+        const auto& stage = event.rounds[s].name;
+        f.entries.push_back({stage, static_cast<int>(names.size()), EntrySeeding::ranking, {}});
+        notes.push_back({Severity::warning, 0,
+                         fmt::format("no earlier row: the format was given a direct entry into "
+                                     "the {} for {}",
+                                     stage, fmt::join(names, ", "))});
+    }
 }
 
 Era infer_era(const Event& event, const Format& format, Diagnostics& notes) {
     const bool short_track = fold_name(event.info.title).find("shorttrack") != std::string::npos;
     const bool winners_and_fastest =
-        std::any_of(format.transitions.begin(), format.transitions.end(),
-                    [](const Transition& t) { return t.time_pool == TimePool::all_others; });
+        std::any_of(format.transitions.begin(), format.transitions.end(), [](const Transition& t) {
+            return t.selection == Selection::places && t.time_pool == TimePool::all_others;
+        });
     if (!short_track && winners_and_fastest) return Era::world_skate;
     if (!event.info.year) {
         notes.push_back({Severity::warning, 0,
@@ -185,22 +373,30 @@ Era infer_era(const Event& event, const Format& format, Diagnostics& notes) {
     return *event.info.year < era_b_year ? Era::A : Era::B;
 }
 
+std::string describe(const Transition& t, const Format& f) {
+    const auto* from = f.stage(t.from);
+    const auto to = detail::stage_of_heading(t.to);
+    std::string text = fmt::format(
+        "{} -> {}", t.from, t.final && to ? detail::race_label(*to, t.final - 'A' + 1) : t.to);
+    text += fmt::format(" ({} races): ", from ? from->races.value_or(0) : 0);
+    if (t.selection == Selection::others) return text + "everyone else eligible";
+    text += t.first_place == 1 ? fmt::format("top {}", t.place_quota)
+                               : fmt::format("places {}-{}", t.first_place, t.place_quota);
+    if (t.time_pool != TimePool::none)
+        text += fmt::format(", time pool {} to capacity {}", to_string(t.time_pool),
+                            t.capacity.value_or(0));
+    return text;
+}
+
+// One line: TOML basic strings, which the format writer produces, hold no line breaks.
 std::string describe(const Format& f, const Event& event, bool modern) {
     std::string text;
-    for (const auto& t : f.transitions) {
-        text += fmt::format("{} ({} races): top {}", to_string(t.from), t.races.value_or(0),
-                            t.place_quota);
-        if (t.time_pool != TimePool::none)
-            text += fmt::format(", time pool {} to capacity {}", to_string(t.time_pool),
-                                t.capacity.value_or(0));
-        text += "; ";
-    }
-    text += fmt::format(
-        "Final B {}; classification era {}. Assumed from the year {}: referee "
-        "advancements {}.",
-        to_string(f.finals.final_b), to_string(f.classification.era),
-        event.info.year ? std::to_string(*event.info.year) : "(none)",
-        modern ? "take the time slots" : "on top");
+    for (const auto& t : f.transitions)
+        text += describe(t, f) + "; ";
+    text += fmt::format("classification era {}. Assumed from the year {}: referee advancements {}.",
+                        to_string(f.classification.era),
+                        event.info.year ? std::to_string(*event.info.year) : "(none)",
+                        modern ? "take the time slots" : "on top");
     return text;
 }
 
@@ -211,16 +407,18 @@ Format infer_format(const Event& event, Diagnostics& notes) {
     f.name = "inferred";
     f.source = "inferred from " + event.source;
     const bool modern = event.info.year && *event.info.year >= modern_isu_year;
-    for (std::size_t r = 0; r + 1 < event.rounds.size(); ++r) {
-        const auto& next = event.rounds[r + 1];
-        if (next.kind == RoundKind::finals && !next.races.empty()) {
-            const auto& first = next.races.front();
-            f.transitions.push_back(infer_transition(event.rounds[r], field_of(first), modern));
-            f.finals = infer_finals(event.rounds[r], next, f.transitions.back(), modern);
-        } else {
-            f.transitions.push_back(infer_transition(event.rounds[r], field_of(next), modern));
-        }
+    for (const auto& round : event.rounds) {
+        StageRule stage;
+        stage.name = round.name;
+        stage.kind = round.kind;
+        // A stage of lettered finals has the finals its transitions name.
+        if (round.kind != StageKind::final) stage.races = static_cast<int>(round.races.size());
+        f.stages.push_back(stage);
     }
+    const auto paths = paths_of(event);
+    for (int r = 0; r < static_cast<int>(event.rounds.size()); ++r)
+        infer_stage(event, r, paths, modern, f.transitions);
+    infer_entries(event, paths, f, notes);
     f.classification.era = infer_era(event, f, notes);
     f.description = describe(f, event, modern);
     return f;

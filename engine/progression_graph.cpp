@@ -59,27 +59,43 @@ ProgressionGraph ProgressionGraph::of(const Event& event) {
             vertex[r].push_back(v);
         }
     }
-    for (std::size_t r = 0; r + 1 < event.rounds.size(); ++r) {
-        std::unordered_map<AthleteId, std::size_t> next_race;  // athlete -> race of round r+1
-        const auto& next = event.rounds[r + 1].races;
-        for (std::size_t k = 0; k < next.size(); ++k)
-            for (const auto id : next[k].field)
-                next_race.emplace(id, k);
-        for (std::size_t k = 0; k < event.rounds[r].races.size(); ++k) {
-            std::map<std::pair<std::size_t, int>, ChannelEdge> edges;  // (to race, reason)
-            for (const auto& row : event.rounds[r].races[k].results) {
+    // Each skater's channel runs from a race to the race they raced next, whichever later stage
+    // it is in (a repechage skater goes from the heats to the repechage, then to the
+    // quarterfinals): a sweep from the last stage finds each row's next race, then the edges
+    // are added in running order.
+    using RaceAt = std::pair<std::size_t, std::size_t>;  // (stage, race)
+    std::vector<std::vector<std::vector<std::optional<RaceAt>>>> next(event.rounds.size());
+    std::unordered_map<AthleteId, RaceAt> next_race;
+    for (std::size_t r = event.rounds.size(); r-- > 0;) {
+        const auto& races = event.rounds[r].races;
+        next[r].resize(races.size());
+        for (std::size_t k = 0; k < races.size(); ++k)
+            for (const auto& row : races[k].results) {
                 const auto it = next_race.find(row.athlete);
-                if (it == next_race.end()) continue;
+                next[r][k].push_back(it == next_race.end() ? std::nullopt
+                                                           : std::optional(it->second));
+            }
+        for (std::size_t k = 0; k < races.size(); ++k)
+            for (const auto id : races[k].field)
+                next_race[id] = {r, k};
+    }
+    for (std::size_t r = 0; r < event.rounds.size(); ++r)
+        for (std::size_t k = 0; k < event.rounds[r].races.size(); ++k) {
+            std::map<std::pair<RaceAt, int>, ChannelEdge> edges;  // (to race, reason)
+            const auto& results = event.rounds[r].races[k].results;
+            for (std::size_t i = 0; i < results.size(); ++i) {
+                if (!next[r][k][i]) continue;
+                const auto& row = results[i];
                 const std::optional<Reason> reason =
                     row.advance ? std::optional(row.advance->reason) : std::nullopt;
-                auto& edge = edges[{it->second, reason ? static_cast<int>(*reason) : -1}];
+                auto& edge = edges[{*next[r][k][i], reason ? static_cast<int>(*reason) : -1}];
                 edge.reason = reason;
                 edge.athletes.push_back(row.athlete);
             }
             for (auto& [key, edge] : edges)
-                boost::add_edge(vertex[r][k], vertex[r + 1][key.first], std::move(edge), g);
+                boost::add_edge(vertex[r][k], vertex[key.first.first][key.first.second],
+                                std::move(edge), g);
         }
-    }
     return ProgressionGraph(std::move(impl));
 }
 

@@ -8,65 +8,87 @@
 
 #include "advancement.hpp"
 #include "heatgraph/progression_graph.hpp"
-#include "transition_replay.hpp"
+#include "stage_graph.hpp"
+#include "stage_replay.hpp"
 
 namespace heatgraph {
 
 namespace {
 
-using detail::field_of;
-using detail::TransitionReplay;
+using detail::StageGraph;
+using detail::StageReplay;
 
-const Transition* rule_for(const Format& format, RoundKind kind) {
-    for (const auto& t : format.transitions)
-        if (t.from == kind) return &t;
-    return nullptr;
-}
-
-// Rounds in the order their transitions can be replayed: a round is complete once the
-// progression graph's replay order has visited all of its races.
-std::vector<int> round_order(const Event& event, Diagnostics& out) {
-    const auto graph = ProgressionGraph::of(event);
-    for (auto& d : graph.validate())
-        out.push_back(std::move(d));
-    std::vector<std::size_t> remaining;
-    for (const auto& round : event.rounds)
-        remaining.push_back(round.races.size());
-    std::vector<int> order;
-    for (const auto& ref : graph.replay_order())
-        if (--remaining[ref.round] == 0) order.push_back(ref.round);
-    return order;
-}
-
-void check_later_round_is_explained(const Event& event, int r, Diagnostics& out) {
-    const auto before = field_of(event.rounds[r - 1]);
-    for (const auto& race : event.rounds[r].races)
-        for (const auto& row : race.results)
-            if (!before.count(row.athlete))
-                out.push_back(
-                    {Severity::error, row.line,
-                     fmt::format("{} raced {} but no race of the {}", event.name_of(row.athlete),
-                                 race.name, event.rounds[r - 1].name)});
-}
-
-void check_structure(const Event& event, const Format& format, Diagnostics& out) {
+// Per stage of the event: the format's stage of that name, or -1.
+std::vector<int> format_stages(const Event& event, const Format& format, Diagnostics& out) {
+    std::vector<int> index;
     for (const auto& round : event.rounds) {
-        if (round.kind == RoundKind::finals) continue;
-        const auto* rule = rule_for(format, round.kind);
+        index.push_back(format.stage_index(round.name));
+        const auto* rule = index.back() < 0 ? nullptr : &format.stages[index.back()];
         if (!rule) {
             out.push_back({Severity::error, round.line,
-                           fmt::format("the format '{}' has no rule for the {}; nobody's "
-                                       "advancement from them is explained",
+                           fmt::format("the format '{}' has no stage '{}'; nobody's advancement "
+                                       "from it is explained",
                                        format.name, round.name)});
-        } else if (rule->races && *rule->races != static_cast<int>(round.races.size())) {
+        } else if (rule->races && round.kind != StageKind::final &&
+                   *rule->races != static_cast<int>(round.races.size())) {
             out.push_back({Severity::warning, round.line,
                            fmt::format("the format '{}' has {} races in the {}; the event has {}",
                                        format.name, *rule->races, round.name, round.races.size())});
         }
     }
-    if (event.rounds.empty() || event.rounds.back().kind != RoundKind::finals)
+    if (event.rounds.empty() || event.rounds.back().kind != StageKind::final)
         out.push_back({Severity::warning, 0,
                        "the event has no finals; the classification ranks what was raced"});
+    return index;
+}
+
+// Per stage of the event, per athlete: the stage they raced next (-1: none).
+std::vector<std::vector<int>> next_stages(const Event& event) {
+    const int athletes = static_cast<int>(event.athletes.size());
+    std::vector<std::vector<int>> next(event.rounds.size(), std::vector<int>(athletes, -1));
+    std::vector<int> later(athletes, -1);
+    for (int r = static_cast<int>(event.rounds.size()); r-- > 0;) {
+        next[r] = later;
+        for (const auto& race : event.rounds[r].races)
+            for (const auto a : race.field)
+                later[a] = r;
+    }
+    return next;
+}
+
+// Who came to a stage with no earlier row: a direct entry where the format has one, otherwise a
+// hole in the data. And who came from a stage the format does not connect to this one.
+void explain_arrivals(Event& event, const Format& format, const std::vector<int>& stage_of,
+                      Diagnostics& out) {
+    const StageGraph graph(format);
+    std::vector<int> last(event.athletes.size(), -1);  // the last stage raced so far
+    for (int r = 0; r < static_cast<int>(event.rounds.size()); ++r) {
+        auto& round = event.rounds[r];
+        int direct = 0;
+        for (auto& race : round.races)
+            for (auto& row : race.results) {
+                const int before = last[row.athlete];
+                if (r == 0 || before >= 0) continue;
+                if (stage_of[r] >= 0 && graph.entries[stage_of[r]] > 0) {
+                    row.entry = Entry::direct;
+                    ++direct;
+                    continue;
+                }
+                row.entry = Entry::unknown;
+                out.push_back(
+                    {Severity::error, row.line,
+                     fmt::format("{} raced {} but no race of the {}", event.name_of(row.athlete),
+                                 race.name,
+                                 r == 1 ? event.rounds[0].name : std::string("earlier stages"))});
+            }
+        if (stage_of[r] >= 0 && direct > graph.entries[stage_of[r]])
+            out.push_back({Severity::warning, round.line,
+                           fmt::format("{} skaters entered the {} directly; the format allows {}",
+                                       direct, round.name, graph.entries[stage_of[r]])});
+        for (auto& race : round.races)
+            for (const auto a : race.field)
+                last[a] = r;
+    }
 }
 
 void check_medalists(const Replay& replay, Diagnostics& out) {
@@ -92,18 +114,19 @@ void check_medalists(const Replay& replay, Diagnostics& out) {
 // A final's printed ranks are the classification's: check that they agree.
 void check_printed_ranks(const Replay& replay, Diagnostics& out) {
     const auto& event = replay.event;
-    if (event.rounds.empty() || event.rounds.back().kind != RoundKind::finals) return;
-    for (const auto& race : event.rounds.back().races) {
-        for (const auto& row : race.results) {
-            if (!row.printed_rank || !row.place) continue;
-            const Standing* it = find_standing(replay.classification, row.athlete);
-            if (it && it->rank != row.printed_rank)
-                out.push_back({Severity::warning, row.line,
-                               fmt::format("{} is printed {} in {}; the classification ranks "
-                                           "them {}",
-                                           event.name_of(row.athlete), *row.printed_rank, race.name,
-                                           it->rank ? std::to_string(*it->rank) : "unranked")});
-        }
+    for (const auto& round : event.rounds) {
+        if (round.kind != StageKind::final) continue;
+        for (const auto& race : round.races)
+            for (const auto& row : race.results) {
+                if (!row.printed_rank || !row.place) continue;
+                const Standing* it = find_standing(replay.classification, row.athlete);
+                if (it && it->rank != row.printed_rank)
+                    out.push_back(
+                        {Severity::warning, row.line,
+                         fmt::format("{} is printed {} in {}; the classification ranks them {}",
+                                     event.name_of(row.athlete), *row.printed_rank, race.name,
+                                     it->rank ? std::to_string(*it->rank) : "unranked")});
+            }
     }
 }
 
@@ -118,17 +141,17 @@ Replay replay(const Event& event, const Format& format) {
             for (auto& row : race.results) {
                 race.field.push_back(row.athlete);
                 row.advance.reset();
+                row.entry.reset();
             }
         }
-    check_structure(e, format, out.diagnostics);
-    for (const int r : round_order(e, out.diagnostics)) {
-        if (r + 1 >= static_cast<int>(e.rounds.size())) continue;
-        check_later_round_is_explained(e, r + 1, out.diagnostics);
-        const auto* rule = rule_for(format, e.rounds[r].kind);
-        if (!rule) continue;
-        TransitionReplay(e, r, *rule, format.finals, out.diagnostics).run();
-    }
-    out.classification = classify(e, format.classification);
+    const auto stage_of = format_stages(e, format, out.diagnostics);
+    const StageGraph graph(format);
+    const auto next = next_stages(e);
+    for (int r = 0; r < static_cast<int>(e.rounds.size()); ++r)
+        if (stage_of[r] >= 0 && !graph.out[stage_of[r]].empty())
+            StageReplay(e, r, format, graph, stage_of[r], next[r], out.diagnostics).run();
+    explain_arrivals(e, format, stage_of, out.diagnostics);
+    out.classification = classify(e, format);
     check_medalists(out, out.diagnostics);
     check_printed_ranks(out, out.diagnostics);
     return out;

@@ -6,6 +6,8 @@
 #include <algorithm>
 
 #include "advancement.hpp"
+#include "heatgraph/identity.hpp"
+#include "stage_names.hpp"
 #include "text.hpp"
 
 namespace heatgraph::detail {
@@ -107,6 +109,32 @@ std::string apply(Event& event, const Ruling& ruling, const RulingTarget& target
     return {};
 }
 
+// Every final the format names that the record does not hold (a Final B not raced), as a race
+// not raced, for the counterfactual to fill.
+void add_unraced_finals(Event& e, const Format& format) {
+    for (const auto& t : format.transitions) {
+        if (!t.final) continue;
+        for (auto& round : e.rounds) {
+            if (fold_name(round.name) != fold_name(t.to)) continue;
+            const int number = t.final - 'A' + 1;
+            auto& races = round.races;
+            if (std::any_of(races.begin(), races.end(),
+                            [&](const Race& r) { return r.number == number; }))
+                continue;
+            const auto stage = stage_of_heading(round.name);
+            Race race{stage ? race_label(*stage, number) : fmt::format("Final {}", t.final),
+                      number,
+                      false,
+                      {},
+                      {},
+                      0};
+            races.insert(std::find_if(races.begin(), races.end(),
+                                      [&](const Race& r) { return r.number > number; }),
+                         std::move(race));
+        }
+    }
+}
+
 }  // namespace
 
 RuledEvent rule_event(const Replay& baseline, const Format& format,
@@ -128,13 +156,9 @@ RuledEvent rule_event(const Replay& baseline, const Format& format,
                 row.printed_rank.reset();
             }
     }
-    if (!e.rounds.empty() && e.rounds.back().kind == RoundKind::finals &&
-        format.finals.final_b != FinalBRouting::none) {
-        auto& finals = e.rounds.back().races;
-        if (std::none_of(finals.begin(), finals.end(), [](const Race& r) { return r.number == 2; }))
-            finals.push_back(Race{"Final B", 2, false, {}, {}, 0});
-        out.redraw.back().resize(finals.size(), 0);
-    }
+    add_unraced_finals(e, format);
+    for (std::size_t r = 0; r < e.rounds.size(); ++r)
+        out.redraw[r].resize(e.rounds[r].races.size(), 0);
     for (std::size_t i = 0; i < rulings.size(); ++i) {
         if (rulings[i].kind == RulingKind::redraw) {
             const auto at = find_row(e, rulings[i].race, -1);

@@ -283,9 +283,11 @@ bool contradict(const Ruling& a, const Ruling& b) {
 }
 
 bool is_final(const Event& event, const Race& race) {
-    return !event.rounds.empty() && event.rounds.back().kind == RoundKind::finals &&
-           !event.rounds.back().races.empty() && &race >= &event.rounds.back().races.front() &&
-           &race <= &event.rounds.back().races.back();
+    for (const auto& round : event.rounds)
+        if (round.kind == StageKind::final && !round.races.empty() &&
+            &race >= &round.races.front() && &race <= &round.races.back())
+            return true;
+    return false;
 }
 
 }  // namespace

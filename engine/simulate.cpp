@@ -15,6 +15,7 @@
 #include "draw.hpp"
 #include "parallel.hpp"
 #include "random_stream.hpp"
+#include "stage_graph.hpp"
 
 namespace heatgraph {
 
@@ -23,25 +24,34 @@ namespace {
 using namespace detail;
 
 constexpr std::int64_t block_size = 4096;  // replicates summed in order before blocks are added
-constexpr int race_id_stride = 1024;       // race id = round · stride + race
 
 // ---- the format, compiled ----
 
-struct CompiledRound {
-    int races = 1;                     // the finals: 1 (Final A) or 2 (and Final B)
-    const Transition* rule = nullptr;  // to the next round; none for the finals
+struct CompiledStage {
+    int races = 1;          // a stage of lettered finals: the finals named (A = race 0, ...)
+    bool lettered = false;  // its races are finals A, B, ..., each with its own field
+    bool ranking = false;   // filled by the feeding stage's places, best in the last race
+    bool placing = false;   // its races place skaters (finals, ranking races)
+    int min_field = 2;
+    int first_id = 0;  // race ids: first_id + race
 };
 
 struct Compiled {
     const Format* format = nullptr;
-    std::vector<CompiledRound> rounds;  // the last is the finals
+    std::vector<CompiledStage> stages;  // in running order
+    std::vector<double> level;          // per stage (StageGraph::level)
+    std::vector<int> depth;             // per stage (StageGraph::depth)
+    std::vector<std::vector<int>> out;  // per stage: transitions, in order
+    std::vector<int> to;                // per transition: its stage
+    int final_a_stage = -1;             // the stage of Final A (the last final stage)
     int skaters = 0;
+    int entered = 0;  // skaters entering a later stage directly
     NoiseModel model = NoiseModel::plackett_luce;
     double noise = 1;
     std::vector<double> strength;
     std::vector<int> strongest_first;  // skaters
     std::vector<int> true_rank;        // per skater: 1 = the strongest
-    std::vector<int> first_race;       // per seed index: its race of the first round
+    std::vector<int> first_race;       // per seed index of the first stage: its race
     Seeding seeding = Seeding::by_strength;
     IncidentRates incidents;
 };
@@ -58,15 +68,49 @@ Result<Compiled> compile(const Format& format, const Field& field, const Simulat
         return Error{format.source, 0, std::move(message)};
     };
     if (c.skaters < 2) return fail("a field needs at least two skaters");
-    for (const auto& t : format.transitions) {
-        if (!t.races)
+    const detail::StageGraph graph(format);
+    c.level = graph.level;
+    c.depth = graph.depth;
+    c.out = graph.out;
+    c.to = graph.to;
+    int id = 0;
+    for (std::size_t s = 0; s < format.stages.size(); ++s) {
+        const auto& rule = format.stages[s];
+        CompiledStage stage;
+        stage.lettered = graph.lettered[s] != 0;
+        stage.ranking = rule.kind == StageKind::ranking;
+        stage.placing = rule.kind == StageKind::final || stage.ranking;
+        stage.min_field = rule.min_field;
+        if (stage.lettered) {
+            stage.races = 0;
+            for (std::size_t t = 0; t < format.transitions.size(); ++t)
+                if (graph.to[t] == static_cast<int>(s))
+                    stage.races = std::max(stage.races, format.transitions[t].final - 'A' + 1);
+        } else if (rule.races) {
+            stage.races = *rule.races;
+        } else if (rule.kind == StageKind::final) {
+            stage.races = 1;
+        } else {
             return fail(
-                fmt::format("the format '{}' gives no number of races for the {}; a "
-                            "simulation needs it ('races')",
-                            format.name, to_string(t.from)));
-        c.rounds.push_back({*t.races, &t});
+                fmt::format("the format '{}' gives no number of races for the stage '{}'; "
+                            "a simulation needs it ('races')",
+                            format.name, rule.name));
+        }
+        stage.first_id = id;
+        id += stage.races;
+        if (rule.kind == StageKind::final) c.final_a_stage = static_cast<int>(s);
+        c.stages.push_back(stage);
     }
-    c.rounds.push_back({format.finals.final_b == FinalBRouting::none ? 1 : 2, nullptr});
+    for (const auto& e : format.entries) {
+        c.entered += e.count;
+        for (int seed : e.seeds)
+            if (seed > c.skaters)
+                return fail(fmt::format("the entry into '{}' lists seed {}; the field has {}", e.to,
+                                        seed, c.skaters));
+    }
+    if (c.entered >= c.skaters)
+        return fail(fmt::format("{} skaters enter later stages directly; the field has {}",
+                                c.entered, c.skaters));
     for (const auto& s : field.skaters)
         c.strength.push_back(s.strength);
     c.strongest_first.resize(c.strength.size());
@@ -78,42 +122,43 @@ Result<Compiled> compile(const Format& format, const Field& field, const Simulat
     for (int k = 0; k < c.skaters; ++k)
         c.true_rank[c.strongest_first[k]] = k + 1;
 
-    const int races = format.transitions.empty() ? 1 : c.rounds[0].races;
-    if (c.skaters < races)
-        return fail(fmt::format("{} skaters cannot fill the {} races of the first round", c.skaters,
-                                races));
-    if (format.transitions.empty()) {
-        c.first_race.assign(c.strength.size(), 0);
+    const int starters = c.skaters - c.entered;
+    const int races = c.stages[0].races;
+    if (starters < races)
+        return fail(
+            fmt::format("{} skaters cannot fill the {} races of the first stage", starters, races));
+    if (races == 1) {
+        c.first_race.assign(static_cast<std::size_t>(starters), 0);
         return c;
     }
     switch (format.draw.first_round) {
         case FirstRound::snake:
-            snake_races(c.skaters, races, c.first_race);
+            snake_races(starters, races, c.first_race);
             break;
         case FirstRound::ffa: {
             std::vector<int> scratch;
-            if (!ffa_races(c.skaters, races, c.first_race, scratch))
+            if (!ffa_races(starters, races, c.first_race, scratch))
                 return fail(fmt::format("the ffa grouping of {} skaters does not give {} races",
-                                        c.skaters, races));
+                                        starters, races));
             break;
         }
         case FirstRound::pairs: {
             const auto& pairs = format.draw.pairs;
             if (static_cast<int>(pairs.size()) != races)
-                return fail(fmt::format("'pairs' lists {} races; the first round has {}",
+                return fail(fmt::format("'pairs' lists {} races; the first stage has {}",
                                         pairs.size(), races));
-            c.first_race.assign(c.strength.size(), -1);
+            c.first_race.assign(static_cast<std::size_t>(starters), -1);
             for (int k = 0; k < races; ++k)
                 for (int seed : pairs[k]) {
-                    if (seed > c.skaters || c.first_race[seed - 1] >= 0)
+                    if (seed > starters || c.first_race[seed - 1] >= 0)
                         return fail(
                             fmt::format("'pairs' must name each seed 1..{} once; seed {} "
                                         "is out of range or repeated",
-                                        c.skaters, seed));
+                                        starters, seed));
                     c.first_race[seed - 1] = k;
                 }
             if (std::count(c.first_race.begin(), c.first_race.end(), -1) > 0)
-                return fail(fmt::format("'pairs' leaves seeds of the {} skaters out", c.skaters));
+                return fail(fmt::format("'pairs' leaves seeds of the {} skaters out", starters));
             break;
         }
     }
@@ -155,44 +200,57 @@ std::uint64_t mix(std::uint64_t x) {  // splitmix64's finaliser
     return x ^ (x >> 31);
 }
 
-// One replicate at a time, on buffers sized once for the whole field (no round has more skaters
+// One replicate at a time, on buffers sized once for the whole field (no stage has more skaters
 // than the field): an event allocates nothing.
 class Replicate {
   public:
     explicit Replicate(const Compiled& c) : c_(c), totals_(c.strength.size()) {
         const auto n = c.strength.size();
         int most_races = 2;
-        for (const auto& round : c.rounds)
-            most_races = std::max(most_races, round.races);
-        for (auto* v : {&seeds_, &seed_number_, &members_, &place_, &race_of_, &who_, &going_,
-                        &final_b_, &finishers_, &rank_, &next_race_, &by_strength_rank_, &zeros_})
+        for (const auto& stage : c.stages)
+            most_races = std::max(most_races, stage.races);
+        for (auto* v : {&seeds_, &seed_number_, &members_, &place_, &race_of_, &who_, &finishers_,
+                        &rank_, &next_race_, &by_strength_rank_, &zeros_})
             v->resize(n);
         offsets_.resize(static_cast<std::size_t>(most_races) + 1);
         cursor_.resize(static_cast<std::size_t>(most_races));
         perf_.resize(n), status_.resize(n), referee_.resize(n), time_.resize(n);
         entrants_.resize(n), ranked_.resize(n);
-        draws_.resize(c.rounds.size());
+        incoming_.resize(c.stages.size());
+        for (auto& in : incoming_)
+            in.reserve(n);
+        draws_.resize(c.stages.size());
+        input_.level = c.level;
+        input_.depth = c.depth;
     }
 
     // Runs replicate `i`; returns its Kendall tau (summed by the caller in replicate order).
     double run(std::uint64_t seed, std::uint64_t i) {
         RandomStream random(seed, i);
         random_ = &random;
-        const int rounds = static_cast<int>(c_.rounds.size());
-        input_.clear(c_.skaters, rounds, true);
-        input_.results.resize(static_cast<std::size_t>(c_.skaters) * rounds);
+        const int stages = static_cast<int>(c_.stages.size());
+        input_.clear(c_.skaters);
+        input_.results.resize(static_cast<std::size_t>(c_.skaters) * stages);
         for (int a = 0; a < c_.skaters; ++a)
-            input_.first[a] = a * rounds;
+            input_.first[a] = a * stages;
         order_ = 0;
         entries_ = 0;
         changed_ = false;
+        for (auto& in : incoming_)
+            in.clear();
         seed_field();
-        for (int r = 0; r < rounds; ++r) {
-            for (int k = 0; k < races_; ++k)
-                race(r, k);
-            if (r + 1 < rounds) advance(r);
+        for (int s = 0; s < stages; ++s) {
+            if (c_.stages[s].lettered) {
+                finals(s);
+                continue;
+            }
+            if (s > 0 && !fill_stage(s)) continue;
+            for (int k = 0; k < races_; ++k) {
+                race(s, k);
+                if (c_.stages[s].placing) add_block(s, k);
+            }
+            if (!c_.out[s].empty()) advance(s);
         }
-        finals(rounds - 1);
         classifier_.run(input_, c_.format->classification, standings_);
         return tally(i);
     }
@@ -200,7 +258,17 @@ class Replicate {
     const Totals& totals() const { return totals_; }
 
   private:
-    // The first round: seeds by strength, at random or as listed, into the format's draw.
+    // A skater sent on to a stage: who, and what their last race said of them.
+    struct Arrival {
+        int who = 0;
+        int place = 0;  // 0: none
+        Millis time = 0;
+        int race = 0;   // in the stage they came from
+        int final = 0;  // into a stage of lettered finals: 0 = Final A
+    };
+
+    // The first stage: seeds by strength, at random or as listed, into the format's draw; the
+    // entries into later stages first (the best seeds by ranking, or the seeds listed).
     void seed_field() {
         for (int s = 0; s < c_.skaters; ++s)
             seeds_[s] = c_.seeding == Seeding::by_strength ? c_.strongest_first[s] : s;
@@ -209,8 +277,34 @@ class Replicate {
                 std::swap(seeds_[s], seeds_[random_->below(static_cast<std::uint64_t>(s + 1))]);
         for (int s = 0; s < c_.skaters; ++s)
             seed_number_[seeds_[s]] = s + 1;
-        const int races = c_.format->transitions.empty() ? 1 : c_.rounds[0].races;
-        fill_races(races, c_.first_race.data(), seeds_.data(), c_.skaters);
+        int starters = c_.skaters;
+        if (c_.entered > 0) starters = enter_directly();
+        fill_races(c_.stages[0].races, c_.first_race.data(), seeds_.data(), starters);
+    }
+
+    // Moves the entering skaters out of seeds_ into their stages; returns how many start.
+    int enter_directly() {
+        std::fill(rank_.begin(), rank_.end(), 0);  // scratch: 1 for a skater who enters later
+        int next_best = 0;
+        for (const auto& e : c_.format->entries) {
+            const int to = c_.format->stage_index(e.to);
+            for (int k = 0; k < e.count; ++k) {
+                int seed = 0;
+                if (e.seeding == EntrySeeding::listed) {
+                    seed = e.seeds[k] - 1;
+                } else {
+                    while (rank_[seeds_[next_best]])
+                        ++next_best;
+                    seed = next_best;
+                }
+                rank_[seeds_[seed]] = 1;
+                incoming_[to].push_back({seeds_[seed], 0, 0, 0, 0});
+            }
+        }
+        int starters = 0;
+        for (int s = 0; s < c_.skaters; ++s)
+            if (!rank_[seeds_[s]]) seeds_[starters++] = seeds_[s];
+        return starters;
     }
 
     // The round's races (members_ by race, offsets_) from `count` skaters `who` and their races.
@@ -234,9 +328,9 @@ class Replicate {
         return -std::log(std::max(exponential_(*random_), 1e-300));
     }
 
-    // Draws race k of round r: performances, incidents, places and times. `number` is the race's
-    // number in the round when the races of the round are drawn one field at a time (finals).
-    void race(int r, int k, int number = -1) {
+    // Draws race k of stage s: performances, incidents, places and times. `number` is the race's
+    // number in the stage when the races of the stage are drawn one field at a time (finals).
+    void race(int s, int k, int number = -1) {
         if (number < 0) number = k;
         const int begin = offsets_[k], end = offsets_[k + 1];
         int fastest = -1;
@@ -247,7 +341,7 @@ class Replicate {
             if (fastest < 0 || perf_[m] > perf_[fastest]) fastest = m;
         }
         incidents(begin, end);
-        const bool final_a = r + 1 == static_cast<int>(c_.rounds.size()) && number == 0;
+        const bool final_a = s == c_.final_a_stage && number == 0;
         if (final_a && fastest >= 0 && status_[fastest] != Status::finished) changed_ = true;
         int* finishers = finishers_.data() + begin;
         int finished = 0;
@@ -259,12 +353,12 @@ class Replicate {
                   [&](int a, int b) { return perf_[a] > perf_[b]; });
         for (int p = 0; p < finished; ++p)
             place_[finishers[p]] = p + 1;
+        const int id = c_.stages[s].first_id + number;
         for (int m = begin; m < end; ++m) {
             time_[m] = to_millis(100.0 - perf_[m]);
             const int a = members_[m];
             input_.results[input_.first[a] + input_.count[a]++] = {
-                r,          r * race_id_stride + number,    place_[m], 1,
-                status_[m], place_[m] ? time_[m] : no_time, order_++};
+                s, id, place_[m], 1, status_[m], place_[m] ? time_[m] : no_time, order_++};
         }
         entries_ += end - begin;
     }
@@ -285,108 +379,159 @@ class Replicate {
         }
     }
 
-    // Who goes through from round r, into the races of round r + 1.
-    void advance(int r) {
-        const auto& round = c_.rounds[r];
+    // Who goes on from stage s, by each of its transitions, to the stages they lead to.
+    void advance(int s) {
         for (int k = 0; k < races_; ++k)
             for (int m = offsets_[k]; m < offsets_[k + 1]; ++m) {
                 race_of_[m] = k;
                 entrants_[m] = {k + 1, place_[m] ? std::optional<int>(place_[m]) : std::nullopt,
                                 place_[m] ? std::optional<Millis>(time_[m]) : std::nullopt,
-                                referee_[m] != 0};
+                                referee_[m] != 0, '*'};
             }
-        const bool into_finals = r + 2 == static_cast<int>(c_.rounds.size());
-        const bool two_finals = into_finals && c_.rounds.back().races == 2;
-        decide(
-            *round.rule, two_finals ? &c_.format->finals : nullptr,
+        const auto& out = c_.out[s];
+        decide_stage(
+            *c_.format, out,
             std::span<const Entrant>(entrants_.data(), static_cast<std::size_t>(count_)),
             [&](int k) { return static_cast<int>(random_->below(static_cast<std::uint64_t>(k))); },
             decision_);
-        int going = 0;
-        for (int m = 0; m < count_; ++m)
-            if (decision_.advances[m]) going_[going++] = m;
-        if (!into_finals) return reseed(r + 1, going);
-        final_b_count_ = 0;
-        for (int m : decision_.to_final_b)
-            final_b_[final_b_count_++] = members_[m];
-        for (int g = 0; g < going; ++g)
-            who_[g] = members_[going_[g]];
-        fill_races(1, zeros_.data(), who_.data(), going);
+        for (int m = 0; m < count_; ++m) {
+            const int k = decision_.taken_by[m];
+            if (k < 0) continue;
+            const auto& rule = c_.format->transitions[out[k]];
+            incoming_[c_.to[out[k]]].push_back(
+                {members_[m], place_[m], time_[m], race_of_[m], rule.final ? rule.final - 'A' : 0});
+        }
     }
 
-    // The `going` qualifiers (going_: member indices of this round) into the races of `next`.
-    void reseed(int next, int going) {
-        const int races = c_.rounds[next].races;
+    // The races of stage s from the skaters sent to it; false when nobody was.
+    bool fill_stage(int s) {
+        auto& in = incoming_[s];
+        const int n = static_cast<int>(in.size());
+        if (n == 0) return false;
+        const auto& stage = c_.stages[s];
+        const int races = std::min(stage.races, n);
+        if (races == 1) {  // one race needs no draw: in the order they came
+            for (int g = 0; g < n; ++g) {
+                who_[g] = in[g].who;
+                next_race_[g] = 0;
+            }
+            fill_races(1, next_race_.data(), who_.data(), n);
+            return true;
+        }
+        if (stage.ranking) return fill_ranking(in, races);
         const Reseed rule = c_.format->draw.reseed;
         if (rule == Reseed::bracket) {
-            for (int g = 0; g < going; ++g) {
-                who_[g] = members_[going_[g]];
-                next_race_[g] = std::min(race_of_[going_[g]] / 2, races - 1);
+            for (int g = 0; g < n; ++g) {
+                who_[g] = in[g].who;
+                next_race_[g] = std::min(in[g].race / 2, races - 1);
             }
-            return fill_races(races, next_race_.data(), who_.data(), going);
+            fill_races(races, next_race_.data(), who_.data(), n);
+            return true;
         }
         // Ranked by value (no indirection in the comparisons): ffa by time, then seed number;
-        // snake by place, then time, then running order.
-        for (int g = 0; g < going; ++g) {
-            const int m = going_[g];
-            ranked_[g] = rule == Reseed::ffa ? Ranked{time_[m], seed_number_[members_[m]], m}
-                                             : Ranked{place_[m] ? place_[m] : 1 << 20, time_[m], m};
+        // snake by place, then time, then the order they came.
+        for (int g = 0; g < n; ++g) {
+            const auto& a = in[g];
+            ranked_[g] = rule == Reseed::ffa ? Ranked{a.time, seed_number_[a.who], g}
+                                             : Ranked{a.place ? a.place : 1 << 20, a.time, g};
         }
-        std::sort(ranked_.begin(), ranked_.begin() + going);
-        for (int g = 0; g < going; ++g)
-            who_[g] = members_[ranked_[g].m];
-        fill_races(races, draw(next, going), who_.data(), going);
+        std::sort(ranked_.begin(), ranked_.begin() + n);
+        for (int g = 0; g < n; ++g)
+            who_[g] = in[ranked_[g].m].who;
+        fill_races(races, draw(s, n, races), who_.data(), n);
+        return true;
     }
 
-    // The races of round `next` for its qualifiers 1..n in rank order (computed once per count).
-    const int* draw(int next, int n) {
+    // A ranking stage: the skaters by their place and time in the feeding stage, the best in
+    // the last race, each race a run of consecutive ones.
+    bool fill_ranking(const std::vector<Arrival>& in, int races) {
+        const int n = static_cast<int>(in.size());
+        for (int g = 0; g < n; ++g)
+            ranked_[g] = Ranked{in[g].place ? in[g].place : 1 << 20, in[g].time, g};
+        std::sort(ranked_.begin(), ranked_.begin() + n);
+        for (int g = 0; g < n; ++g) {
+            who_[g] = in[ranked_[g].m].who;
+            next_race_[g] = races - 1 - static_cast<int>(std::int64_t{g} * races / n);
+        }
+        fill_races(races, next_race_.data(), who_.data(), n);
+        return true;
+    }
+
+    // The races of stage `next` for its qualifiers 1..n in rank order (computed once per count).
+    const int* draw(int next, int n, int races) {
         auto& tables = draws_[next];
         if (static_cast<int>(tables.size()) <= n) tables.resize(static_cast<std::size_t>(n) + 1);
         auto& table = tables[n];
         if (table.size() != static_cast<std::size_t>(n)) {
-            const int races = c_.rounds[next].races;
             if (c_.format->draw.reseed != Reseed::ffa || !ffa_races(n, races, table, scratch_))
                 snake_races(n, races, table);
         }
         return table.data();
     }
 
-    // The finals for the classifier: Final A raced (the last round's only race), Final B raced
-    // when it has enough skaters, else awarded in semifinal order.
-    void finals(int r) {
-        input_.finals.clear();
-        input_.members.clear();
-        const int a_id = r * race_id_stride;
-        add_final(a_id);
-        if (c_.rounds.back().races < 2 || final_b_count_ == 0) return;
-        const int b_id = a_id + 1;
-        if (final_b_count_ < c_.format->finals.final_b_min_field) {
-            input_.finals.push_back(
-                {b_id, false, static_cast<int>(input_.members.size()), final_b_count_});
-            for (int f = 0; f < final_b_count_; ++f) {
-                input_.members.push_back(final_b_[f]);
-                input_.unraced_final[final_b_[f]] = b_id;
+    // A stage of lettered finals, one final at a time: Final A in the order its skaters came,
+    // the others in the order of their last race (place, then time); a final with fewer than
+    // the stage's minimum field is not raced, its skaters taking its places in that order.
+    void finals(int s) {
+        const auto& stage = c_.stages[s];
+        auto& in = incoming_[s];
+        for (int f = 0; f < stage.races; ++f) {
+            int n = 0;
+            for (const auto& a : in)
+                if (a.final == f) {
+                    ranked_[n] = Ranked{a.place ? a.place : 1 << 20, a.time, n};
+                    who_[n++] = a.who;
+                }
+            if (n == 0) continue;
+            if (f > 0) {
+                std::stable_sort(
+                    ranked_.begin(), ranked_.begin() + n, [](const Ranked& x, const Ranked& y) {
+                        return std::pair{x.first, x.second} < std::pair{y.first, y.second};
+                    });
+                for (int g = 0; g < n; ++g)
+                    next_race_[g] = who_[ranked_[g].m];
+                std::copy(next_race_.begin(), next_race_.begin() + n, who_.begin());
             }
-            return;
+            const int id = stage.first_id + f;
+            if (f > 0 && n < stage.min_field) {
+                input_.finals.push_back({id, false, static_cast<int>(input_.members.size()), n});
+                for (int g = 0; g < n; ++g) {
+                    input_.members.push_back(who_[g]);
+                    input_.unraced_final[who_[g]] = id;
+                }
+                continue;
+            }
+            fill_races(1, zeros_.data(), who_.data(), n);
+            race(s, 0, f);
+            add_block(s, 0, f);
         }
-        // Final B raced: drawn like any race, after Final A.
-        fill_races(1, zeros_.data(), final_b_.data(), final_b_count_);
-        race(r, 0, 1);
-        add_final(b_id);
     }
 
-    // The race just drawn (the round's only one) as a final: its finishers in place order, then
-    // the rest in running order.
-    void add_final(int id) {
+    // The race just drawn as a placing race (a final, a ranking race): its finishers in place
+    // order, then the rest in running order. Ranking races place the last race first.
+    void add_block(int s, int k, int number = -1) {
+        if (number < 0) number = k;
+        const auto& stage = c_.stages[s];
+        const int begin = offsets_[k], count = offsets_[k + 1] - begin;
         const int first = static_cast<int>(input_.members.size());
-        input_.finals.push_back({id, true, first, count_});
-        input_.members.resize(static_cast<std::size_t>(first + count_));
+        ClassifierInput::Final block{stage.first_id + number, true, first, count};
+        if (stage.ranking) block.level = c_.level[s];
+        input_.members.resize(static_cast<std::size_t>(first + count));
         int* out = input_.members.data() + first;
         int placed = 0;
-        for (int m = 0; m < count_; ++m)
+        for (int m = begin; m < begin + count; ++m)
             placed += place_[m] != 0;
-        for (int m = 0, unplaced = placed; m < count_; ++m)
+        for (int m = begin, unplaced = placed; m < begin + count; ++m)
             out[place_[m] ? place_[m] - 1 : unplaced++] = members_[m];
+        const bool last_first = c_.format->stages[s].ranking_order == RankingOrder::last_race_first;
+        if (stage.ranking && last_first) {  // before the earlier ranking races of this stage
+            auto at = input_.finals.end();
+            while (at != input_.finals.begin() && (at - 1)->level == block.level)
+                --at;
+            input_.finals.insert(at, block);
+        } else {
+            input_.finals.push_back(block);
+        }
     }
 
     double tally(std::uint64_t i) {
@@ -456,22 +601,23 @@ class Replicate {
     RandomStream* random_ = nullptr;
     Totals totals_;
     // Per skater or per member of the round (index m), sized for the whole field.
-    std::vector<int> seeds_, seed_number_, members_, place_, race_of_, who_, next_race_, going_,
-        final_b_, finishers_, rank_, by_strength_rank_, offsets_, cursor_, scratch_, zeros_;
+    std::vector<int> seeds_, seed_number_, members_, place_, race_of_, who_, next_race_, finishers_,
+        rank_, by_strength_rank_, offsets_, cursor_, scratch_, zeros_;
     std::vector<double> perf_;
     std::vector<Status> status_;
     std::vector<char> referee_;
     std::vector<Millis> time_;
     std::vector<Entrant> entrants_;
     std::vector<Ranked> ranked_;
-    std::vector<std::vector<std::vector<int>>> draws_;  // per round, per qualifier count
-    Decision decision_;
+    std::vector<std::vector<Arrival>> incoming_;        // per stage: who was sent to it
+    std::vector<std::vector<std::vector<int>>> draws_;  // per stage, per qualifier count
+    StageDecision decision_;
     ClassifierInput input_;
     Classifier classifier_;
     std::vector<FlatStanding> standings_;
     boost::random::normal_distribution<double> normal_;
     boost::random::exponential_distribution<double> exponential_;
-    int races_ = 0, count_ = 0, final_b_count_ = 0, order_ = 0;
+    int races_ = 0, count_ = 0, order_ = 0;
     std::int64_t entries_ = 0;
     bool changed_ = false;
 };

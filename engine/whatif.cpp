@@ -98,7 +98,7 @@ std::size_t most_races(const Event& event) {
 
 // Runs samples [0, n) on `threads` threads, sample i on stream (seed, i).
 Tally monte_carlo(const Counterfactual& cf, const Event& record, const Classification& recorded,
-                  const ClassificationRule& rule, int samples, std::uint64_t seed, int threads) {
+                  const Format& format, int samples, std::uint64_t seed, int threads) {
     const auto tally_for = [&] {
         return Tally(record.athletes.size(), record.rounds.size(), most_races(record), recorded);
     };
@@ -109,7 +109,7 @@ Tally monte_carlo(const Counterfactual& cf, const Event& record, const Classific
             RandomStream random(seed, static_cast<std::uint64_t>(i));
             Counterfactual::Run run;
             cf.run(random, event, run, false);
-            tallies[t].add(classify(event, rule));
+            tallies[t].add(classify(event, format));
             tallies[t].add(run);
         }
     });
@@ -160,8 +160,8 @@ std::vector<PlaceProbabilities> probabilities_of(const Tally& tally, int samples
 // The counterfactual event of an exact answer, replayed: every advancement explained by the
 // same rules, which checks the walk against the replay. Unraced finals are left to the replay.
 Replay replay_outcome(Event event, const Format& format) {
-    if (!event.rounds.empty() && event.rounds.back().kind == RoundKind::finals)
-        std::erase_if(event.rounds.back().races, [](const Race& r) { return !r.raced; });
+    for (auto& round : event.rounds)
+        std::erase_if(round.races, [](const Race& r) { return !r.raced; });
     return replay(event, format);
 }
 
@@ -210,8 +210,8 @@ Result<WhatIf> what_if(const Event& event, const std::vector<Ruling>& rulings,
     }
     out.samples = options.samples;
     const int threads = detail::thread_count(options.threads, options.samples);
-    tally = monte_carlo(cf, ruled.event, out.baseline.classification, out.format.classification,
-                        options.samples, options.seed, threads);
+    tally = monte_carlo(cf, ruled.event, out.baseline.classification, out.format, options.samples,
+                        options.seed, threads);
     out.probabilities = probabilities_of(tally, options.samples, out.baseline, false);
     for (std::size_t r = 0; r < ruled.event.rounds.size(); ++r)
         for (std::size_t k = 0; k < ruled.event.rounds[r].races.size(); ++k)

@@ -19,33 +19,39 @@ TEST_CASE("era A, 2002: the Final B winner is 5th after Li Jiajun's Final A disq
     const std::vector<std::string> expected{
         "1 Steven Bradbury", "2 Apolo Anton Ohno", "3 Mathieu Turcotte", "4 Ahn Hyun-soo",
         "5 Kim Dong-sung", "6 Fabio Carta", "7 Naoya Tamura",
-        "8 Li Jiajun",     // disqualified in Final A: after every Final B skater
-        "9 Satoru Terao",  // the only semifinalist out in the semifinals
+        "8 Li Jiajun",  // disqualified in Final A: after every Final B skater
         // quarterfinal thirds: Smith and Feng 47 points, Smith faster in his quarterfinal
-        "10 Rusty Smith", "11 Feng Kai", "12 Nicola Rodigari",
+        "9 Rusty Smith", "10 Feng Kai", "11 Nicola Rodigari",
         // fourths: De Deyne 42 points; Flack and McNee 29, Flack faster
-        "13 Wim De Deyne", "14 Leon Flack", "15 Mark McNee",
-        "16 Marc Gagnon",  // disqualified: the bottom of the quarterfinal group
+        "12 Wim De Deyne", "13 Leon Flack", "14 Mark McNee",
         // heat thirds, all 13 points, by heat time; then fourths
-        "17 Bruno Loscos", "18 Cees Juffermans", "19 Krystian Zdrojkowski", "20 Balázs Knoch",
-        "21 Kornél Szántó", "22 Mark Jackson", "23 Arian Nachbar", "24 Pieter Gysel",
-        "25 Kiril Pandov", "26 Miroslav Boyadzhiev", "27 Nicky Gooch", "28 Battulgyn Oktyabri",
-        "29 Matúš Užák",
-        // three heat disqualifications nothing separates
-        "30 Gregory Durand", "30 Volodymyr Hryhor'iev", "30 Martin Johansson"};
+        "15 Bruno Loscos", "16 Cees Juffermans", "17 Krystian Zdrojkowski", "18 Balázs Knoch",
+        "19 Kornél Szántó", "20 Mark Jackson", "21 Arian Nachbar", "22 Pieter Gysel",
+        "23 Kiril Pandov", "24 Miroslav Boyadzhiev", "25 Nicky Gooch", "26 Battulgyn Oktyabri",
+        "27 Matúš Užák",
+        // RULES.md §3: those disqualified in the race they went out in, one block at the very
+        // bottom (era_a_disqualified = "by-stage": the semifinal before the quarterfinal, then
+        // three heat disqualifications nothing separates)
+        "28 Satoru Terao", "29 Marc Gagnon", "30 Gregory Durand", "30 Volodymyr Hryhor'iev",
+        "30 Martin Johansson"};
     CHECK(classification_of("olympics-2002-men-1000m") == expected);
 }
 
-TEST_CASE("era A, 2006: a Final B that was not raced gives its one skater 6th") {
+TEST_CASE(
+    "era A, 2006: a Final B that was not raced gives its one skater 6th; the disqualified rank "
+    "last") {
     const auto c = classification_of("olympics-2006-men-1000m");
     REQUIRE(c.size() == 26);
-    const std::vector<std::string> top{"1 Ahn Hyun-soo", "2 Lee Ho-suk", "3 Apolo Anton Ohno",
-                                       "4 Rusty Smith", "5 Li Ye", "6 Li Jiajun",
-                                       // disqualified semifinalists by points: 55 against 34
-                                       "7 Éric Bédard", "8 Pieter Gysel"};
-    CHECK(std::vector(c.begin(), c.begin() + 8) == top);
-    CHECK(c[8] == "9 Nicola Rodigari");    // 34 points and the fastest quarterfinal third
-    CHECK(c[11] == "12 Sebastian Praus");  // 26 points: his heat place was 3rd
+    // Olympedia (results/857) places 7 Rodigari, 8 Carta, 9 Terao: the semifinal
+    // disqualifications Bédard and Gysel rank with the other disqualified below 20th.
+    const std::vector<std::string> top{"1 Ahn Hyun-soo",    "2 Lee Ho-suk",  "3 Apolo Anton Ohno",
+                                       "4 Rusty Smith",     "5 Li Ye",       "6 Li Jiajun",
+                                       "7 Nicola Rodigari", "8 Fabio Carta", "9 Satoru Terao"};
+    CHECK(std::vector(c.begin(), c.begin() + 9) == top);
+    CHECK(c[9] == "10 Sebastian Praus");  // 26 points: his heat place was 3rd
+    // the disqualified block: semifinals (by points: 55 against 34), quarterfinals, heats
+    CHECK(c[20] == "21 Éric Bédard");
+    CHECK(c[21] == "22 Pieter Gysel");
     CHECK(c[24] == "25 Maxime Chataignier");
     CHECK(c[25] == "25 Niels Kerstholt");
 }

@@ -121,8 +121,8 @@ TEST_CASE("2026: time qualifiers after referee advancements, and a fastest third
 
 TEST_CASE("a recorded mark the rules disagree with is a diagnostic with its line") {
     auto top_two = parse_format(
-        "[[transition]]\nfrom = \"heats\"\nplace_quota = 2\n"
-        "time_pool = \"none\"\n[finals]\nfinal_b = \"none\"\n",
+        "[[stage]]\nname = \"heats\"\nkind = \"heat\"\n[[stage]]\nname = \"finals\"\n"
+        "kind = \"final\"\n[[transition]]\nfrom = \"heats\"\nto = \"finals\"\nplaces = 2\n",
         "top-two.toml");
     REQUIRE(top_two.ok());
     const auto r = replay(test::article(R"(= Test event 2010 =
@@ -181,13 +181,21 @@ TEST_CASE("an advancement with no mark beyond the rules is taken as a referee ca
                                "Cara Gamma advanced from Heat 1 to the Final with no mark", 9));
 }
 
-TEST_CASE("a format with other rounds than the event is reported") {
+TEST_CASE("a format with other stages than the event is reported") {
     const auto r =
         replay(test::seed("world-games-2022-men-1000m-sprint"), test::format_file("isu-2002"));
     CHECK(test::has_diagnostic(r.diagnostics,
                                "the format 'ISU 2002' has 8 races in the Heats; the event has 4"));
-    CHECK(test::has_diagnostic(
-        r.diagnostics, "Giuseppe Bramante in Heat 1 is marked Q; the rules make it ADV", 27));
+    // Stages are matched by name: the format's heats lead to quarterfinals the event lacks.
+    CHECK(test::has_diagnostic(r.diagnostics,
+                               "the quarterfinals are not in the record; who went on from the "
+                               "Heats is not explained"));
+    const auto other =
+        replay(test::seed("olympics-2006-men-1000m"), test::format_file("world-skate-sprint"));
+    CHECK(test::has_diagnostic(other.diagnostics,
+                               "the format 'World Skate 1000 m sprint' has no "
+                               "stage 'Quarterfinals'; nobody's advancement "
+                               "from it is explained"));
 }
 
 TEST_CASE("an athlete's path, race by race") {

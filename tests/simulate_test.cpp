@@ -114,15 +114,15 @@ TEST_CASE("the ffa grouping of seeds is npm ffa's") {
 
 TEST_CASE("formats and fields a simulation cannot run are errors") {
     auto format = test::format_file("isu-2002");
-    format.transitions[1].races.reset();
+    format.stages[1].races.reset();
     CHECK(simulate_error(format, normal_field(32, 1))
-              .find("gives no number of races for the Quarterfinals") != std::string::npos);
+              .find("gives no number of races for the stage 'quarterfinals'") != std::string::npos);
     CHECK(simulate_error(test::format_file("bracketology-16"), normal_field(12, 1)) ==
           test::source_path("scenarios/formats/bracketology-16.toml") +
               ": 'pairs' must name each seed 1..12 once; seed 16 is out of range or repeated");
     CHECK(simulate_error(test::format_file("isu-2002"), normal_field(5, 1)) ==
           test::source_path("scenarios/formats/isu-2002.toml") +
-              ": 5 skaters cannot fill the 8 races of the first round");
+              ": 5 skaters cannot fill the 8 races of the first stage");
     CHECK(test::error_of(parse_field(R"({"skaters": [{"name": "A", "strength": 0}]})", "f.json")) ==
           "f.json: a field needs at least two skaters");
     const auto model = parse_field(R"({"model": "elo", "skaters": []})", "f.json");

@@ -24,10 +24,14 @@ std::string status_text(const Row& row) {
     return row.status == Status::finished ? "" : std::string(to_string(row.status));
 }
 
+// Where the skater went on to, and how they came: a direct entry, or no earlier row at all.
 std::string advance_text(const Row& row) {
-    if (!row.advance) return "";
-    return fmt::format("{} ({}, {})", row.advance->to, to_string(row.advance->reason),
-                       to_string(row.advance->source));
+    std::string text;
+    if (row.entry) text = row.entry == Entry::direct ? "[entered directly]" : "[no earlier row]";
+    if (!row.advance) return text;
+    if (!text.empty()) text += " ";
+    return text + fmt::format("{} ({}, {})", row.advance->to, to_string(row.advance->reason),
+                              to_string(row.advance->source));
 }
 
 std::string place_text(const Row& row) {

@@ -1,7 +1,8 @@
-// The final classification 1..N (RULES.md §3): Final A places, then Final B, then Final A and
-// Final B skaters left without a place, then everyone else grouped by the round they went out
-// in, latest first, ordered within the group by the era's rule. Yellow and red cards are listed
-// last without a rank. Skaters the rule cannot separate share a rank ("1, 2, 2, 4").
+// The final classification 1..N (RULES.md §3): the finals' places (A, B, C, D), then the
+// finalists left without a place, then everyone else grouped by the stage they went out in,
+// the deepest first (the ranking races of a level before its other eliminated), ordered within
+// the group by the era's rule; era A's disqualified in one block at the bottom. Yellow and red
+// cards are listed last without a rank. Skaters the rule cannot separate share a rank.
 #pragma once
 
 #include <optional>
@@ -26,8 +27,9 @@ using Classification = std::vector<Standing>;
 [[nodiscard]] const Standing* find_standing(const Classification& classification,
                                             AthleteId athlete);
 
-// `replayed` must carry the replay's advances and the finals it decided (see replay.hpp).
-[[nodiscard]] Classification classify(const Event& replayed, const ClassificationRule& rule);
+// `replayed` must carry the replay's advances and the finals it decided (see replay.hpp); the
+// format places its stages (where each stage's eliminated rank) and gives the rule.
+[[nodiscard]] Classification classify(const Event& replayed, const Format& format);
 
 // Era A points of one race place, with tied places sharing the points of the places they span.
 [[nodiscard]] double era_a_points(const ClassificationRule& rule, int place, int tied);

@@ -39,17 +39,51 @@ enum class Status { finished, no_time, PEN, DQ, YC, RC, DNS, DNF, unplaced };
     return status == Status::PEN || status == Status::DQ || is_unranked(status);
 }
 
-// Why a skater advanced: by place (Q), by time (q), by the Referee (ADV); into the finals
-// QA / qA / ADVA for Final A and QB for Final B.
-enum class Reason { Q, q, ADV, QA, QB, qA, ADVA };
+// Why a skater went on: by place (Q), by time (q), by the Referee (ADV), each into a final of
+// several with its letter (QA, qB, ADVA, ...); or, not qualified, sent on as a non-qualifier to
+// a repechage or a ranking race. The first seven keep the values they had before the others.
+enum class Reason {
+    Q,
+    q,
+    ADV,
+    QA,
+    QB,
+    qA,
+    ADVA,
+    QC,
+    QD,
+    qB,
+    qC,
+    qD,
+    ADVB,
+    ADVC,
+    ADVD,
+    repechage,
+    ranking
+};
 enum class ReasonSource { recorded, inferred };
+
+// The channel of a reason, without the final's letter.
+enum class Way { place, time, referee, repechage, ranking };
 
 [[nodiscard]] std::string_view to_string(Reason reason);
 [[nodiscard]] std::string_view to_string(ReasonSource source);
+// Also the ISU's short forms: "ADA" is ADVA, "ADB" ADVB.
 [[nodiscard]] std::optional<Reason> reason_from_string(std::string_view text);
+[[nodiscard]] Way way_of(Reason reason);
+// 'A'..'D' for a reason into a lettered final, else 0.
+[[nodiscard]] char final_of(Reason reason);
+// The reason of `way` into the final `final` ('A'..'D'; 0: not a final of several).
+[[nodiscard]] Reason reason_of(Way way, char final = 0);
+
+// How a skater came to a stage they had not raced before: from an earlier stage (no entry),
+// entering directly as the format allows, or with no earlier row where the format has no entry
+// (a hole in the data).
+enum class Entry { direct, unknown };
+[[nodiscard]] std::string_view to_string(Entry entry);
 
 struct Advance {
-    std::string to;  // a round ("Quarterfinals") or a final ("Final A", "Final B", "Final")
+    std::string to;  // a stage ("Quarterfinals") or a final's race ("Final A", "Final")
     Reason reason = Reason::Q;
     ReasonSource source = ReasonSource::recorded;
 };
@@ -69,30 +103,43 @@ struct Row {
                                                              // by column title
     int line = 0;                                            // source line in the article
     std::optional<Advance> advance;                          // filled by the replay
+    std::optional<Entry> entry;  // filled by the replay: a first appearance after the first stage
 
     [[nodiscard]] bool has_mark(std::string_view mark) const;
-    // The replay advanced the skater by a referee decision (ADV, ADVA).
+    // The replay advanced the skater by a referee decision (ADV, ADVA, ADVB, ...).
     [[nodiscard]] bool advanced_by_referee() const;
 };
 
 struct Race {
     std::string name;   // canonical: "Heat 3", "Quarterfinal 1", "Semifinal 2", "Final A"
-    int number = 0;     // 1-based within the round; Final A = 1, Final B = 2
+    int number = 0;     // 1-based within the stage; Final A = 1, Final B = 2, Final C = 3
     bool raced = true;  // false for a final that was not contested (a Final B of one skater)
     std::vector<AthleteId> field;  // who was in it; for a raced race the athletes of `results`
     std::vector<Row> results;
     int line = 0;
 };
 
-enum class RoundKind { heats, quarterfinals, semifinals, finals };
+// What a stage of an event is. An event has any number of stages of any kind, in running
+// order; they are told apart by name, not by kind (a World Cup runs heats and repechage heats).
+enum class StageKind {
+    preliminary,
+    heat,
+    repechage,
+    eighth_final,
+    quarterfinal,
+    semifinal,
+    final,    // races lettered Final A, B, C, D (or a single "Final")
+    ranking,  // classification races for eliminated skaters: nobody advances, they decide places
+    other,
+};
 
-[[nodiscard]] std::string_view to_string(RoundKind kind);    // "Heats", ...
-[[nodiscard]] std::string_view race_prefix(RoundKind kind);  // "Heat", "Quarterfinal", ...
-[[nodiscard]] std::optional<RoundKind> round_kind_from_string(std::string_view text);
+[[nodiscard]] std::string_view to_string(StageKind kind);  // "preliminary", "eighth-final", ...
+[[nodiscard]] std::optional<StageKind> stage_kind_from_string(std::string_view text);
 
+// A stage (round) of the event: "Heats", "Repechage semifinals", "Finals".
 struct Round {
-    RoundKind kind = RoundKind::heats;
-    std::string name;          // canonical: "Heats", "Quarterfinals", "Semifinals", "Finals"
+    StageKind kind = StageKind::heat;
+    std::string name;          // canonical: "Heats", "Repechage heats", "Eighth-finals", "Finals"
     std::string printed_name;  // the article's heading, e.g. "Preliminary round"
     std::vector<Race> races;
     int line = 0;
@@ -124,7 +171,7 @@ struct Event {
     std::string source;  // the file it was read from
     EventInfo info;
     std::vector<Athlete> athletes;
-    std::vector<Round> rounds;  // in running order: heats first, finals last
+    std::vector<Round> rounds;  // the stages, in running order: finals last
     Diagnostics diagnostics;    // what reading noticed (fuzzy names, debris, lost notes)
 
     [[nodiscard]] const std::string& name_of(AthleteId id) const { return athletes.at(id).name; }

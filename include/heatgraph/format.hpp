@@ -1,6 +1,9 @@
-// Formats: the advancement rules of each round transition and the classification rule, as
-// data. Formats live in scenarios/formats/*.toml; `infer_format` derives one from an event when
-// no file is given, so that an article of a format no file describes still replays.
+// Formats: an event's advancement rules as a directed graph, as data. Stages are the nodes;
+// transitions are the edges, each a channel by which skaters of one stage go to another (the
+// top k of each race, a range of places, a capacity filled by time, referee advancements,
+// everyone else eligible); entries bring skaters into a later stage directly. Formats live in
+// scenarios/formats/*.toml; `infer_format` derives one from an event when no file is given, so
+// that an article of a format no file describes still replays.
 //
 // Every rule RULES.md calls an assumption is a named field here with a documented default,
 // never a constant in the code.
@@ -38,13 +41,6 @@ enum class TiePolicy {
     lots,          // one is drawn; a replay accepts whichever advanced
 };
 
-// Who races Final B.
-enum class FinalBRouting {
-    none,    // a single final
-    places,  // the semifinal places final_b_places (3rd and 4th in the older format)
-    rest,    // every other semifinalist not penalised, carded or DNS (2026)
-};
-
 enum class Era {
     A,            // 2002, 2006: place in the elimination race, then points, then time
     B,            // 2010 onward: place, then earlier places (latest first), then best time
@@ -61,23 +57,75 @@ enum class UnplacedOrder {
 // Final A skaters without a place against Final B skaters without a place.
 enum class UnplacedFinalists { a_before_b, b_before_a };
 
+// Which skaters of the stage a transition takes (of those no earlier transition of the stage
+// took).
+enum class Selection {
+    places,  // placed first_place..place_quota in their race, plus time qualifiers and referee
+             // advancements up to the capacity
+    others,  // everyone else eligible: placed and not sanctioned (to a repechage, a ranking
+             // race, every other semifinalist to Final B)
+};
+
+// An edge of the format: skaters of stage `from` go on to stage `to` (to its final `final` when
+// `to` is a stage of lettered races). The transitions out of one stage are decided in the order
+// the format lists them, each among the skaters the earlier ones did not take.
 struct Transition {
-    RoundKind from = RoundKind::heats;
-    std::optional<int> races;     // races in `from` (used by simulation; checked by replay)
-    int place_quota = 2;          // top k of each race (QA into the finals)
-    std::optional<int> capacity;  // places in the next round (Final A into the finals) before
-                                  // referee advancements on top; none: no time slots
+    std::string from, to;  // stage names
+    char final = 0;        // 'A'..'D' into a final of a lettered stage; 0 otherwise
+    Selection selection = Selection::places;
+    int first_place = 1;          // with Selection::places: the places that qualify, first_place
+    int place_quota = 2;          // to place_quota (top k: 1..k)
+    std::optional<int> capacity;  // the slots this transition fills before referee advancements
+                                  // on top; none: no time slots
     TimePool time_pool = TimePool::next_place;
     RefereePolicy referee = RefereePolicy::on_top;
     TiePolicy ties = TiePolicy::all_advance;
 };
 
-struct FinalsRule {
-    FinalBRouting final_b = FinalBRouting::places;
-    int final_b_first_place = 3;  // with FinalBRouting::places
-    int final_b_last_place = 4;
-    int final_b_min_field = 2;  // a Final B with fewer eligible skaters is not raced; they take
-                                // the first B places in their semifinal order
+// How a ranking stage's races place against each other: the ISU fills them by the feeding
+// stage's places, the worst in race 1 and the best thirds in the last race.
+enum class RankingOrder { last_race_first, first_race_first };
+
+// A node of the format. `name` is the key transitions use and matches the event's stage of
+// that name (case, spaces and punctuation aside: "repechage-heats" is "Repechage heats").
+struct StageRule {
+    std::string name;
+    StageKind kind = StageKind::heat;
+    std::optional<int> races;  // the races of the stage (a simulation needs it, the replay checks
+                               // it); a stage of lettered races has the finals its transitions
+                               // name
+    int min_field = 2;  // a race with fewer skaters is not raced: they take its places in the
+                        // order they came (a Final B of one, 2006)
+    RankingOrder ranking_order = RankingOrder::last_race_first;
+};
+
+// Skaters who start in a later stage (a host-nation skater entering the quarterfinals).
+enum class EntrySeeding {
+    ranking,  // the best `count` of the field by its seeding
+    listed,   // the seed numbers listed in `seeds`
+};
+
+struct EntryRule {
+    std::string to;  // the stage entered
+    int count = 1;
+    EntrySeeding seeding = EntrySeeding::ranking;
+    std::vector<int> seeds;  // with EntrySeeding::listed
+};
+
+// Where skaters eliminated in a repechage rank (the ISU tables do not settle it, RULES.md §4b).
+enum class RepechageEliminations {
+    by_depth,     // each stage's eliminated as a group, deeper stages (a longer path from the
+                  // first stage) first: repechage semifinals before repechage heats, both after
+                  // the main stage the ladder feeds
+    with_source,  // with the skaters eliminated in the main stage that sent them to the
+                  // repechage, ahead of them (they raced one more race)
+};
+
+// Era A: the order inside the block of skaters disqualified in the race they went out in
+// (RULES.md §3: one block at the very bottom; the order inside it is not published).
+enum class EraADisqualified {
+    by_stage,   // the later the stage they went out in, the higher; then by the era's keys
+    by_points,  // by the era's keys alone (place, points, time)
 };
 
 struct ClassificationRule {
@@ -85,6 +133,8 @@ struct ClassificationRule {
     std::vector<double> points{34, 21, 13, 8, 5, 3};  // era A, per race place 1, 2, ...
     UnplacedOrder unplaced_order = UnplacedOrder::equal;
     UnplacedFinalists unplaced_finalists = UnplacedFinalists::a_before_b;
+    RepechageEliminations repechage = RepechageEliminations::by_depth;
+    EraADisqualified era_a_disqualified = EraADisqualified::by_stage;
 };
 
 // How a simulation fills races (the replay reads who raced where). Seeds are numbered 1..N
@@ -110,11 +160,15 @@ struct Format {
     std::string name;
     std::string description;
     std::string source;                   // the file it came from, or "inferred from <event>"
-    std::vector<Transition> transitions;  // round i -> round i+1; the last one feeds the finals;
-                                          // none: the whole field in one final
-    FinalsRule finals;
+    std::vector<StageRule> stages;        // in running order; the first is where the field starts
+    std::vector<Transition> transitions;  // the edges; none: the whole field in one race
+    std::vector<EntryRule> entries;
     ClassificationRule classification;
     DrawRule draw;
+
+    // The stage of that name (folded), or nullptr.
+    [[nodiscard]] const StageRule* stage(std::string_view name) const;
+    [[nodiscard]] int stage_index(std::string_view name) const;  // -1 when none
 };
 
 [[nodiscard]] Result<Format> parse_format(std::string_view toml_text, std::string source);
@@ -130,7 +184,11 @@ struct Format {
 [[nodiscard]] std::string_view to_string(TimePool v);
 [[nodiscard]] std::string_view to_string(RefereePolicy v);
 [[nodiscard]] std::string_view to_string(TiePolicy v);
-[[nodiscard]] std::string_view to_string(FinalBRouting v);
+[[nodiscard]] std::string_view to_string(Selection v);
+[[nodiscard]] std::string_view to_string(RankingOrder v);
+[[nodiscard]] std::string_view to_string(EntrySeeding v);
+[[nodiscard]] std::string_view to_string(RepechageEliminations v);
+[[nodiscard]] std::string_view to_string(EraADisqualified v);
 [[nodiscard]] std::string_view to_string(Era v);
 [[nodiscard]] std::string_view to_string(UnplacedOrder v);
 [[nodiscard]] std::string_view to_string(UnplacedFinalists v);

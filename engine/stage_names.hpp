@@ -1,0 +1,33 @@
+// Private: the names of stages as sources spell them. One table maps a heading ("Repechage
+// heats", "RepHeats", "Rep.Quaterfinals", "Eighthfinals", "Ranking finals") to the stage's kind,
+// its canonical name and the prefix of its races' names, so that the article reader, the JSON
+// reader and the format reader agree on what a stage is called.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "heatgraph/event.hpp"
+
+namespace heatgraph::detail {
+
+struct StageName {
+    StageKind kind = StageKind::other;
+    std::string_view name;         // canonical: "Repechage semifinals"
+    std::string_view race_prefix;  // "Repechage semifinal"
+    bool lettered = false;         // races are lettered (Final A, Repechage final B)
+};
+
+// The stage a heading or round name names; nullopt when it names none. "Preliminary round"
+// and "First round" are what articles call the heats; "Preliminaries" is a stage of its own.
+[[nodiscard]] std::optional<StageName> stage_of_heading(std::string_view text);
+
+// The canonical name of race `number` of the stage: "Heat 3", "Final B", "Repechage final A".
+[[nodiscard]] std::string race_label(const StageName& stage, int number);
+
+// A race's number from its canonical or printed name: "Heat 3" -> 3, "Final B" -> 2,
+// "Final" -> 1; nullopt when the name ends in neither a number nor a final's letter.
+[[nodiscard]] std::optional<int> race_number(std::string_view name, bool lettered);
+
+}  // namespace heatgraph::detail
