@@ -105,9 +105,11 @@ struct Counterfactual::Walk {
         const bool redraw = cf.ruled_.redraw[r][k] != 0;
         const std::unordered_set<AthleteId> in_field(field.begin(), field.end());
         const std::unordered_set<AthleteId> was(recorded.field.begin(), recorded.field.end());
+        // Drawn by the model: everyone in a race run again or one the record does not hold (a
+        // final not in the article), else the newcomers.
         std::vector<AthleteId> added;
         for (auto id : field)
-            if (redraw || !was.count(id)) added.push_back(id);
+            if (redraw || !recorded.raced || !was.count(id)) added.push_back(id);
         std::vector<const Row*> stay;
         if (!redraw)
             for (const auto& row : recorded.results)
@@ -116,8 +118,8 @@ struct Counterfactual::Walk {
         for (auto id : recorded.field)
             if (!in_field.count(id)) lost.push_back(name(id));
         std::vector<std::string> gained;
-        for (auto id : added)
-            if (!redraw) gained.push_back(name(id));
+        for (auto id : field)
+            if (!redraw && !was.count(id)) gained.push_back(name(id));
         if (!lost.empty() || !gained.empty()) {
             say(fmt::format("{}{}{}{}", race.name,
                             gained.empty() ? "" : fmt::format(" gains {}", fmt::join(gained, ", ")),
