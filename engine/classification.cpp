@@ -65,6 +65,11 @@ Classification classify(const Event& replayed, const Format& format) {
             if (round.kind != StageKind::final && round.kind != StageKind::ranking) continue;
             detail::ClassifierInput::Final block{id, race.raced,
                                                  static_cast<int>(in.members.size()), 0};
+            // A final not raced for want of skaters places them in the order they came; one
+            // with a full field was raced, and the record lost it: they share its places.
+            const auto* stage_rule = s >= 0 ? &format.stages[s] : nullptr;
+            block.order_known = race.raced || static_cast<int>(race.field.size()) <
+                                                  (stage_rule ? stage_rule->min_field : 2);
             if (race.raced)
                 for (const auto& row : race.results)
                     in.members.push_back(row.athlete);
@@ -76,8 +81,7 @@ Classification classify(const Event& replayed, const Format& format) {
                 continue;
             }
             block.level = in.level.back();
-            const auto* rule = s >= 0 ? &format.stages[s] : nullptr;
-            if (!rule || rule->ranking_order == RankingOrder::last_race_first)
+            if (!stage_rule || stage_rule->ranking_order == RankingOrder::last_race_first)
                 ranking.insert(ranking.begin(), block);
             else
                 ranking.push_back(block);

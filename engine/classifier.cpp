@@ -135,7 +135,7 @@ void Classifier::rank_blocks(const ClassifierInput& in, const ClassificationRule
             const int a = in.members[m];
             if (!final.raced) {
                 put(group_, a, m, final.race);
-                add(a, m - final.first);
+                add(a, final.order_known ? m - final.first : 0);
                 continue;
             }
             if (carded_[a]) continue;
@@ -205,8 +205,10 @@ void Classifier::run(const ClassifierInput& in, const ClassificationRule& rule,
     }
     std::sort(out_in_.begin(), out_in_.begin() + static_cast<std::ptrdiff_t>(levels),
               [](const auto& x, const auto& y) { return x.first > y.first; });
+    const bool ranking_races = std::any_of(in.finals.begin(), in.finals.end(),
+                                           [](const auto& f) { return !std::isinf(f.level); });
     for (std::size_t l = 0; l < levels; ++l) {
-        rank_blocks(in, rule, out_in_[l].first, out);
+        if (ranking_races) rank_blocks(in, rule, out_in_[l].first, out);
         rank_group(out_in_[l].second, out);
     }
     rank_group(bottom_, out);

@@ -46,6 +46,8 @@ struct ClassifierInput {
         bool raced = true;
         int first = 0, count = 0;  // into members
         double level = std::numeric_limits<double>::infinity();
+        bool order_known = true;  // unraced: false when the final was raced but is not in the
+                                  // record (its skaters share its places)
     };
     std::vector<Final> finals;
     std::vector<int> members;

@@ -251,13 +251,12 @@ Transition default_lower_final(const Transition& above, bool modern) {
 }
 
 // Who raced a lower final (B, C) after the finals above took theirs: every other eligible skater
-// when all of them went there in the modern format; otherwise the places the record shows, at
-// least the older format's two places below the final above.
+// when all of them went there in the modern format; otherwise the range of places the record
+// shows.
 std::optional<Transition> infer_lower_final(const Round& round, const StageRows& s,
-                                            const Destination& to, const Transition* above,
-                                            bool modern) {
-    int first = above ? above->place_quota + 1 : INT_MAX;
-    int last = above ? above->place_quota + 2 : 0;
+                                            const Destination& to, bool modern) {
+    int first = INT_MAX;
+    int last = 0;
     bool every_other = true;
     std::size_t i = 0;
     for (const auto& race : round.races)
@@ -280,18 +279,7 @@ std::optional<Transition> infer_lower_final(const Round& round, const StageRows&
     return t;
 }
 
-// The transition of the stage into the final above `final` of the same stage, or nullptr.
-const Transition* final_above(const std::vector<Transition>& out, std::size_t first,
-                              const std::string& from, const std::string& to, char final) {
-    const Transition* above = nullptr;
-    for (std::size_t k = first; k < out.size(); ++k)
-        if (out[k].from == from && out[k].to == to && out[k].final && out[k].final < final)
-            above = &out[k];
-    return above;
-}
-
 Transition infer_transition(const Event& event, int from, const StageRows& s, const Destination& to,
-                            const std::vector<Transition>& out, std::size_t first_of_stage,
                             bool modern) {
     const auto& source = event.rounds[from];
     const auto& target = event.rounds[to.stage];
@@ -299,8 +287,7 @@ Transition infer_transition(const Event& event, int from, const StageRows& s, co
     // skaters go on by place, as in the main stages.
     if (is_side_stage(target) && source.kind != StageKind::repechage) return everyone_else();
     if (to.final > 'A') {
-        const auto* above = final_above(out, first_of_stage, source.name, target.name, to.final);
-        if (auto t = infer_lower_final(source, s, to, above, modern)) return *t;
+        if (auto t = infer_lower_final(source, s, to, modern)) return *t;
     }
     return infer_places(source, observe(source, s, to), modern);
 }
@@ -311,13 +298,45 @@ bool only_final_a(const Round& round) {
     return lettered(round) && round.races.size() == 1 && round.races.front().number == 1;
 }
 
+// A stage of lettered finals whose record lacks Final A (the ISU scrape lost it) although the
+// stage sends skaters to a lower final: the format still has a Final A, of the places above
+// the lowest place that went to the lower finals. The replay says that it is not in the record.
+void add_missing_final_a(const Event& event, int from, const Destination& lower, bool modern,
+                         StageRows& s, std::vector<Transition>& out) {
+    const auto& finals = event.rounds[lower.stage];
+    if (lower.final <= 'A' || !lettered(finals) ||
+        std::any_of(finals.races.begin(), finals.races.end(),
+                    [](const Race& r) { return r.number == 1; }))
+        return;
+    int below = INT_MAX;  // the best place that went to a lower final
+    std::vector<const Row*> rows;
+    for (const auto& race : event.rounds[from].races)
+        for (const auto& row : race.results)
+            rows.push_back(&row);
+    for (std::size_t i = 0; i < rows.size(); ++i)
+        if (s.next[i].stage == lower.stage && rows[i]->place)
+            below = std::min(below, *rows[i]->place);
+    if (below == INT_MAX || below < 2) return;
+    Transition a;
+    a.from = event.rounds[from].name;
+    a.to = finals.name;
+    a.final = 'A';
+    a.place_quota = below - 1;
+    a.time_pool = TimePool::none;
+    a.referee = modern ? RefereePolicy::take_time_slots : RefereePolicy::on_top;
+    out.push_back(a);
+    for (std::size_t i = 0; i < rows.size(); ++i)
+        if (detail::can_qualify(*rows[i]) && *rows[i]->place <= a.place_quota) s.taken[i] = 1;
+}
+
 // The transitions out of stage `from`, in the order they are decided.
 void infer_stage(const Event& event, int from, const std::vector<std::vector<Destination>>& paths,
                  bool modern, std::vector<Transition>& out) {
-    const std::size_t first_of_stage = out.size();
     auto s = rows_of(event, from, paths);
-    for (const auto& to : destinations(event, s)) {
-        auto t = infer_transition(event, from, s, to, out, first_of_stage, modern);
+    const auto to_stages = destinations(event, s);
+    if (!to_stages.empty()) add_missing_final_a(event, from, to_stages.front(), modern, s, out);
+    for (const auto& to : to_stages) {
+        auto t = infer_transition(event, from, s, to, modern);
         t.from = event.rounds[from].name;
         t.to = event.rounds[to.stage].name;
         t.final = to.final;

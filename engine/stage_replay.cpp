@@ -64,13 +64,6 @@ bool cut_selects(const TimeCut& cut, const std::vector<int>& chosen, std::size_t
     return drawn == (cut.tied.empty() ? 0 : cut.from_tied);
 }
 
-std::string lower(std::string_view text) {
-    std::string out(text);
-    for (auto& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
-}
-
 }  // namespace
 
 StageReplay::StageReplay(Event& event, int stage, const Format& format, const StageGraph& graph,
@@ -272,13 +265,10 @@ void StageReplay::explain_others(const Transition& rule, bool first, Race* targe
         }
         const auto* stage = format_.stage(rule.to);
         const int min_field = stage ? stage->min_field : 2;
-        if (static_cast<int>(routed.size()) >= min_field) {
-            const auto from = stage_of_heading(round_.name);
-            warn(round_.line,
-                 fmt::format("{} is not in the article; its {} skaters are ranked in {} order",
-                             target, routed.size(),
-                             lower(from ? from->race_prefix : std::string_view(round_.name))));
-        }
+        if (static_cast<int>(routed.size()) >= min_field)
+            warn(round_.line, fmt::format("{} is not in the article; its {} skaters share its "
+                                          "places (the record does not give their order)",
+                                          target, routed.size()));
         return;
     }
     const auto in_routed = members(rows_.size(), routed);
