@@ -147,8 +147,10 @@ Replay replay(const Event& event, const Format& format) {
     const auto stage_of = format_stages(e, format, out.diagnostics);
     const StageGraph graph(format);
     const auto next = next_stages(e);
+    // Every stage the format knows, also one with no transition out: a mark of an advancement
+    // there is reported (the Bormio semifinals' QA, QB with no finals in the record).
     for (int r = 0; r < static_cast<int>(e.rounds.size()); ++r)
-        if (stage_of[r] >= 0 && !graph.out[stage_of[r]].empty())
+        if (stage_of[r] >= 0)
             StageReplay(e, r, format, graph, stage_of[r], next[r], out.diagnostics).run();
     explain_arrivals(e, format, stage_of, out.diagnostics);
     out.classification = classify(e, format);
