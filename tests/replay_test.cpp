@@ -6,21 +6,45 @@ using namespace heatgraph;
 using test::row_of;
 using test::why;
 
-TEST_CASE("every skater of every later round is explained in the round before") {
+namespace {
+
+// Every row of a stage after the first is explained: the skater's row of the stage they raced
+// before it carries an advancement to this race or stage, or the row is a direct entry.
+void check_every_arrival_explained(const Replay& r) {
+    const auto& rounds = r.event.rounds;
+    for (std::size_t k = 1; k < rounds.size(); ++k)
+        for (const auto& race : rounds[k].races)
+            for (const auto& row : race.results) {
+                CAPTURE(r.event.name_of(row.athlete));
+                CAPTURE(race.name);
+                const Row* before = nullptr;
+                for (std::size_t j = 0; j < k; ++j)
+                    for (const auto& earlier : rounds[j].races)
+                        for (const auto& e : earlier.results)
+                            if (e.athlete == row.athlete) before = &e;
+                if (!before) {
+                    CHECK(row.entry == Entry::direct);
+                    continue;
+                }
+                REQUIRE(before->advance);
+                CHECK((before->advance->to == race.name || before->advance->to == rounds[k].name));
+            }
+}
+
+}  // namespace
+
+TEST_CASE("every skater of every later stage is explained by the stage before, or entered") {
     for (const char* name : test::all_seeds) {
         CAPTURE(std::string(name));
         const auto r = replay(test::seed(name));
-        for (std::size_t k = 1; k < r.event.rounds.size(); ++k) {
-            for (const auto& race : r.event.rounds[k].races)
-                for (const auto id : race.field) {
-                    CAPTURE(r.event.name_of(id));
-                    bool explained = false;
-                    for (const auto& before : r.event.rounds[k - 1].races)
-                        for (const auto& row : before.results)
-                            if (row.athlete == id && row.advance) explained = true;
-                    CHECK(explained);
-                }
-        }
+        check_every_arrival_explained(r);
+        for (const auto& d : r.diagnostics)
+            CHECK_MESSAGE(d.severity != Severity::error, d.message);
+    }
+    for (const char* path : test::graph_events) {
+        CAPTURE(std::string(path));
+        const auto r = replay(test::event_file(path));
+        check_every_arrival_explained(r);
         for (const auto& d : r.diagnostics)
             CHECK_MESSAGE(d.severity != Severity::error, d.message);
     }
@@ -212,4 +236,101 @@ TEST_CASE("an athlete's path, race by race") {
     REQUIRE_FALSE(unknown.ok());
     CHECK(unknown.error().message.rfind("no athlete 'Steven Bradbury' in this event; nearest: ",
                                         0) == 0);
+}
+
+TEST_CASE(
+    "World Cup 2012 Calgary: preliminaries and a repechage ladder that rejoins the "
+    "quarterfinals") {
+    const auto r =
+        replay(test::event_file("scenarios/events/world-cup-2012-calgary-women-500m.txt"));
+    std::vector<std::string> kinds;
+    for (const auto& round : r.event.rounds)
+        kinds.emplace_back(to_string(round.kind));
+    CHECK(kinds == std::vector<std::string>{"preliminary", "heat", "repechage", "repechage",
+                                            "quarterfinal", "semifinal", "final"});
+    CHECK(why(row_of(r, "Preliminary 1", "Sarah Chen")) == "ADV recorded -> Heats");
+    CHECK(why(row_of(r, "Preliminary 1", "Elisa Lenke")) ==
+          "repechage inferred -> Repechage heats");
+    CHECK(why(row_of(r, "Heat 5", "Lee So-youn")) == "repechage inferred -> Repechage heats");
+    CHECK(why(row_of(r, "Repechage heat 3", "Lee So-youn")) ==
+          "q recorded -> Repechage semifinals");
+    CHECK(why(row_of(r, "Preliminary 1", "Julie Jung")) == "-");  // penalised: no repechage
+    // The repechage semifinal winners rejoin the quarterfinals.
+    const auto& rep_semis = r.event.rounds[3].races;
+    for (const auto& race : rep_semis) {
+        CAPTURE(race.name);
+        REQUIRE_FALSE(race.results.empty());
+        CHECK(why(race.results.front()) == "Q recorded -> Quarterfinals");
+    }
+    // Eliminated: the quarterfinals before the repechage semifinals before the repechage heats,
+    // the three penalised in the preliminaries last, tied.
+    const auto standings = test::standings(r);
+    REQUIRE(standings.size() == 38);
+    CHECK(standings[16] == "17 Natalia Plugina");  // first of the repechage semifinals
+    CHECK(standings[22] == "23 Elisa Lenke");      // first of the repechage heats
+    CHECK(standings[35] == "36 Julie Jung");
+    CHECK(standings[37] == "36 Ayuko Ito");
+}
+
+TEST_CASE("World Cup 2013 Dresden: the host-nation skater enters the quarterfinals directly") {
+    const auto r =
+        replay(test::event_file("scenarios/events/world-cup-2013-dresden-women-1000m.txt"));
+    const auto& walter = row_of(r, "Quarterfinal 4", "Bianca Walter");
+    REQUIRE(walter.entry);
+    CHECK(*walter.entry == Entry::direct);
+    REQUIRE(r.format.entries.size() == 1);
+    CHECK(r.format.entries[0].to == "Quarterfinals");
+    CHECK(test::has_diagnostic(r.diagnostics,
+                               "direct entry into the Quarterfinals for Bianca Walter"));
+    // Everyone else in the quarterfinals came from an earlier stage.
+    CHECK_FALSE(row_of(r, "Quarterfinal 1", "Wang Meng").entry);
+}
+
+TEST_CASE("World Juniors 2020 Bormio: the quarterfinals' non-qualifiers race ranking finals") {
+    const auto r =
+        replay(test::event_file("scenarios/events/world-juniors-2020-bormio-women-1500m.txt"));
+    CHECK(r.event.rounds[2].kind == StageKind::ranking);
+    CHECK(why(row_of(r, "Quarterfinal 2", "Aurelie Leveque")) ==
+          "ranking inferred -> Ranking finals");
+    const auto standings = test::standings(r);
+    // 21 semifinalists (no finals in the record), then the last ranking final first: the
+    // quarterfinals' thirds and best fourths.
+    CHECK(standings[20].find("21 ") == 0);
+    CHECK(standings[21] == "22 Hao Weiying");
+    CHECK(standings[28] == "29 Chiara Betti");  // ranking final 3's winner
+    CHECK(test::has_diagnostic(r.diagnostics,
+                               "Anna Matveeva qualifies for Ranking finals by the format but is "
+                               "not in it"));
+    CHECK(test::has_diagnostic(r.diagnostics,
+                               "Kim Gilli in Semifinal 1 is marked QA but did not "
+                               "race the next round"));
+}
+
+TEST_CASE("eighth-finals, a referee advancement and a Final C (a constructed event)") {
+    const auto r = replay(test::event_file("tests/data/graph/eighth-finals-and-final-c.txt"));
+    CHECK(r.event.rounds[0].kind == StageKind::eighth_final);
+    CHECK(r.event.rounds[0].name == "Eighth-finals");
+    CHECK(why(row_of(r, "Eighth-final 5", "Daniel Okafor")) == "ADV recorded -> Quarterfinals");
+    CHECK(why(row_of(r, "Quarterfinal 3", "Jasper de Vries")) == "Q recorded -> Semifinals");
+    CHECK(why(row_of(r, "Quarterfinal 3", "Wei Jianhong")) == "-");
+    const auto& finals = r.event.rounds.back();
+    REQUIRE(finals.races.size() == 3);
+    CHECK(finals.races[2].name == "Final C");
+    for (const auto& row : r.event.rounds[2].races[0].results)
+        if (row.advance && row.advance->to == "Final C")
+            CHECK(why(row) == "QC recorded -> Final C");
+    const auto standings = test::standings(r);
+    CHECK(standings[6].find("7 ") == 0);  // Final C's winner is 7th, as printed
+    CHECK(r.diagnostics.empty());
+}
+
+TEST_CASE("ranking finals of a championship place the heats' non-qualifiers (constructed)") {
+    const auto r = replay(test::event_file("tests/data/graph/ranking-finals-championship.txt"));
+    const auto standings = test::standings(r);
+    REQUIRE(standings.size() == 20);
+    CHECK(standings[8].find("9 ") == 0);            // the quarterfinals' eliminated first
+    CHECK(standings[12] == "13 Ingrid Solberg");    // the last ranking final's winner
+    CHECK(standings[16] == "17 Viktoria Ivanova");  // ranking final 1's winner
+    CHECK(standings[19] == "20 Aino Virtanen");     // DNF in the heats: raced no ranking final
+    CHECK(r.diagnostics.empty());
 }

@@ -13,6 +13,15 @@ inline const char* const all_seeds[] = {"olympics-2002-men-1000m", "olympics-200
                                         "olympics-2022-men-1000m", "olympics-2026-men-1000m",
                                         "world-games-2022-men-1000m-sprint"};
 
+// Events that are graphs: real ones converted from the ISU's result tables (scenarios/events),
+// and constructed ones for the shapes no real table in reach shows (tests/data/graph).
+inline const char* const graph_events[] = {
+    "scenarios/events/world-cup-2012-calgary-women-500m.txt",
+    "scenarios/events/world-cup-2013-dresden-women-1000m.txt",
+    "scenarios/events/world-juniors-2020-bormio-women-1500m.txt",
+    "tests/data/graph/eighth-finals-and-final-c.txt",
+    "tests/data/graph/ranking-finals-championship.txt"};
+
 // Some diagnostic contains `text` (on `line`, when given).
 inline bool has_diagnostic(const Diagnostics& diagnostics, const std::string& text, int line = -1) {
     for (const auto& d : diagnostics)
@@ -24,8 +33,14 @@ inline std::string source_path(const std::string& relative) {
     return std::string(HEATGRAPH_SOURCE_DIR) + "/" + relative;
 }
 
+inline Event event_file(const std::string& relative);
+
 inline Event seed(const std::string& name) {
-    auto event = load_event(source_path("scenarios/events/" + name + ".txt"));
+    return event_file("scenarios/events/" + name + ".txt");
+}
+
+inline Event event_file(const std::string& relative) {
+    auto event = load_event(source_path(relative));
     REQUIRE_MESSAGE(event.ok(), (event.ok() ? "" : event.error().describe()));
     return std::move(event).value();
 }
