@@ -49,6 +49,56 @@ TEST_CASE("one race of worths 4, 3, 2, 1: the win probabilities are 0.4, 0.3, 0.
     CHECK(sim.races_per_skater.value == 1);
 }
 
+// repechage-6: heat 1 holds seeds 1, 4, 5, heat 2 seeds 2, 3, 6; the heat winners and the
+// winner of a repechage of the other four race a final of three. Under Plackett–Luce a race's
+// winner is drawn in proportion to worth, whatever the rest of the order, so
+// P(i wins) = Σ over heat winners a, b and repechage winner c of
+//             P(a wins heat 1) · P(b wins heat 2) · P(c wins the repechage) · [i ∈ {a, b, c}] w_i /
+//             (w_a + w_b + w_c).
+std::vector<double> repechage_6_exact(const std::vector<double>& w) {
+    const std::vector<int> heat1{0, 3, 4}, heat2{1, 2, 5};
+    const auto total = [&](const std::vector<int>& who) {
+        double sum = 0;
+        for (int i : who)
+            sum += w[i];
+        return sum;
+    };
+    std::vector<double> p(w.size(), 0);
+    for (int a : heat1)
+        for (int b : heat2) {
+            std::vector<int> repechage;
+            for (int i = 0; i < 6; ++i)
+                if (i != a && i != b) repechage.push_back(i);
+            const double p_heats = w[a] / total(heat1) * (w[b] / total(heat2));
+            for (int c : repechage) {
+                const double p_field = p_heats * w[c] / total(repechage);
+                const double final_worth = w[a] + w[b] + w[c];
+                for (int i : {a, b, c})
+                    p[i] += p_field * w[i] / final_worth;
+            }
+        }
+    return p;
+}
+
+TEST_CASE("repechage-6: each skater's P(win) is the enumerated exact answer") {
+    const std::vector<double> worths{6, 5, 4, 3, 2, 1};
+    const auto exact = repechage_6_exact(worths);
+    double sum = 0;
+    for (double x : exact)
+        sum += x;
+    CHECK(sum == doctest::Approx(1.0));
+    const auto sim = run("repechage-6", worths_field(worths), 400000, 2);
+    REQUIRE(sim.skaters.size() == 6);
+    for (const auto& skater : sim.skaters) {  // strongest first: Seed 1 .. Seed 6
+        const int seed = std::stoi(skater.name.substr(5));
+        CAPTURE(skater.name);
+        CAPTURE(exact[seed - 1]);
+        CHECK(within(skater.p_win, exact[seed - 1]));
+    }
+    // 6 heat starts, 4 in the repechage, 3 in the final.
+    CHECK(sim.races_per_skater.value == doctest::Approx(13.0 / 6));
+}
+
 TEST_CASE("one Thurstone race of strengths 0.5, 0, -0.3: the win probabilities integrate exactly") {
     // P(i wins) = ∫ φ(x - s_i) Π_{j≠i} Φ(x - s_j) dx, by Simpson's rule over [-12, 12] (2·10^5
     // steps) outside the test.
