@@ -269,3 +269,37 @@ TEST_CASE("what-if errors: a bad ruling, no samples") {
     none.samples = 0;
     CHECK(test::error_of(what_if(event, {}, {}, none)) == "--samples must be at least 1, not 0");
 }
+
+TEST_CASE("a World Cup preliminary penalty rescinded: the displaced skater goes to the repechage") {
+    auto event = test::event_file("scenarios/events/world-cup-2012-calgary-women-500m.txt");
+    WhatIfOptions options;
+    options.samples = 500;
+    options.seed = 2012;
+    auto w =
+        what_if(event, {ruling(RulingKind::rescind, "Choi Ji-hyun@Preliminary 3=1")}, {}, options);
+    REQUIRE(w.ok());
+    const auto& chain = w->consequences;
+    const auto said = [&](const std::string& text) {
+        return std::find(chain.begin(), chain.end(), text) != chain.end();
+    };
+    CHECK(said("Aida Bella no longer advances from the Preliminaries (Preliminary 3, 4th)"));
+    CHECK(said("Choi Ji-hyun now advances from the Preliminaries (Preliminary 3, 1st; Q)"));
+    CHECK(said("Heat 2 gains Choi Ji-hyun, loses Aida Bella"));
+    // Heat 2 run with Choi, its third no longer the fastest: Lee So-youn's third in heat 5
+    // takes the time slot, and Bella races the repechage heats.
+    CHECK(said("Lee So-youn now advances from the Heats (Heat 5, 3rd; q)"));
+    CHECK_FALSE(w->exact);
+    bool bella_in_repechage = false;
+    for (const auto& r : w->resampled_races)
+        bella_in_repechage = bella_in_repechage || r.race == "Repechage heat 1";
+    CHECK(bella_in_repechage);
+    // The recorded Final A (lost from the tables) is drawn in every sample.
+    bool final_a = false;
+    for (const auto& r : w->resampled_races)
+        final_a = final_a || (r.race == "Final A" && r.share == 1.0);
+    CHECK(final_a);
+    const auto& choi = probabilities_of(*w, "Choi Ji-hyun");
+    CHECK(choi.expected_rank < 36);  // she ranked last but for two, penalised
+    const auto& bella = probabilities_of(*w, "Aida Bella");
+    CHECK(bella.expected_rank > 15);  // her recorded rank: a quarterfinalist
+}
