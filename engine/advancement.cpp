@@ -1,6 +1,7 @@
 #include "advancement.hpp"
 
 #include <algorithm>
+#include <climits>
 #include <cstdint>
 #include <unordered_set>
 
@@ -118,6 +119,15 @@ void others(std::span<const Entrant> entrants, std::vector<int>& out) {
     out.clear();
     for (int i = 0; i < static_cast<int>(entrants.size()); ++i)
         if (entrants[i].place) out.push_back(i);
+}
+
+void order_by_result(std::span<const Entrant> entrants, std::vector<int>& chosen) {
+    std::stable_sort(chosen.begin(), chosen.end(), [&](int a, int b) {
+        const auto& x = entrants[a];
+        const auto& y = entrants[b];
+        return std::pair{x.place.value_or(INT_MAX), x.time.value_or(INT64_MAX)} <
+               std::pair{y.place.value_or(INT_MAX), y.time.value_or(INT64_MAX)};
+    });
 }
 
 void view_for(const Transition& rule, bool first, std::span<const Entrant> entrants,

@@ -85,6 +85,11 @@ void cut_by_time(const Transition& rule, std::span<const Entrant> entrants,
 // Every eligible entrant (placed, not sanctioned), in entrant order: Selection::others.
 void others(std::span<const Entrant> entrants, std::vector<int>& out);
 
+// `chosen` in the order of their race: place, then time (those without either last, as they
+// were). A final other than A takes its skaters in this order, and a final not raced places
+// them in it.
+void order_by_result(std::span<const Entrant> entrants, std::vector<int>& chosen);
+
 // Value-returning forms, for code that runs once per event.
 [[nodiscard]] std::vector<int> place_qualifiers(const Transition& rule,
                                                 std::span<const Entrant> entrants);

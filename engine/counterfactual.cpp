@@ -5,8 +5,6 @@
 
 #include <algorithm>
 #include <array>
-#include <climits>
-#include <cstdint>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -344,7 +342,7 @@ struct Counterfactual::Walk {
             if (explain && settled && !rule.final && !others)
                 explain_changes(r, to, d.advances, rows, race_of, rule.final);
             if (rule.final)
-                route_final(to, rule.final, rows, advancing);
+                route_final(to, rule.final, entrants, rows, advancing);
             else
                 assign_slots(r, to, advancing, rows, race_of);
         }
@@ -380,16 +378,10 @@ struct Counterfactual::Walk {
         row.marks.emplace_back(mark);
     }
 
-    // A final other than A takes its skaters in the order of their last race, place then time
-    // (the order in which a final not raced places them).
-    void route_final(int to, char final, const std::vector<Row*>& rows, std::vector<int> chosen) {
-        if (final != 'A')
-            std::stable_sort(chosen.begin(), chosen.end(), [&](int a, int b) {
-                const Row& x = *rows[a];
-                const Row& y = *rows[b];
-                return std::pair{x.place.value_or(INT_MAX), x.time.value_or(INT64_MAX)} <
-                       std::pair{y.place.value_or(INT_MAX), y.time.value_or(INT64_MAX)};
-            });
+    // A final other than A takes its skaters in the order of their last race (order_by_result).
+    void route_final(int to, char final, const std::vector<Entrant>& entrants,
+                     const std::vector<Row*>& rows, std::vector<int> chosen) {
+        if (final != 'A') order_by_result(entrants, chosen);
         const auto& races = record().rounds[to].races;
         for (std::size_t k = 0; k < races.size(); ++k) {
             if (races[k].number != final - 'A' + 1) continue;

@@ -246,13 +246,7 @@ void StageReplay::explain_others(const Transition& rule, bool first, Race* targe
     Decision d;
     decide(
         rule, entrants, [](int) { return 0; }, d);
-    // The rule's choice in the order they came: place, then time.
-    std::stable_sort(d.by_place.begin(), d.by_place.end(), [&](int a, int b) {
-        const auto& x = entrants[a];
-        const auto& y = entrants[b];
-        return std::pair{*x.place, x.time.value_or(INT64_MAX)} <
-               std::pair{*y.place, y.time.value_or(INT64_MAX)};
-    });
+    order_by_result(entrants, d.by_place);  // the rule's choice in the order they came
     auto routed = d.by_place;
     for (int i : d.by_referee)
         routed.push_back(i);
