@@ -89,8 +89,8 @@ struct Counterfactual::Walk {
         for (std::size_t r = 1; r < rounds.size(); ++r)
             for (std::size_t k = 0; k < rounds[r].races.size(); ++k)
                 for (const auto id : rounds[r].races[k].field) {
-                    const int from = cf.previous_[r][id];
-                    if (from < 0 || !cf.connects(from, static_cast<int>(r)))
+                    const int from = cf.stages_.previous[r][id];
+                    if (from < 0 || !cf.stages_.connects(from, static_cast<int>(r)))
                         fields[r][k].push_back(id);
                 }
     }
@@ -293,7 +293,7 @@ struct Counterfactual::Walk {
     // ---- the transitions out of a stage ----
 
     void advance_from(int r) {
-        const int fs = cf.stage_of_[r];
+        const int fs = cf.stages_.format_stage[r];
         if (fs < 0 || cf.graph_.out[fs].empty()) return;
         const Round& round = out.rounds[r];
         std::vector<Entrant> entrants;
@@ -313,7 +313,7 @@ struct Counterfactual::Walk {
             sd);
         for (std::size_t k = 0; k < transitions.size(); ++k) {
             const auto& rule = cf.format_.transitions[transitions[k]];
-            const int to = cf.target_[transitions[k]];
+            const int to = cf.stages_.target[transitions[k]];
             if (to < 0) continue;  // a stage the record does not hold
             const auto& d = sd.decisions[k];
             if (d.lots_drawn) {
@@ -355,7 +355,7 @@ struct Counterfactual::Walk {
                          char final) {
         for (std::size_t i = 0; i < rows.size(); ++i) {
             const Row& row = *rows[i];
-            const bool recorded = cf.next_[r][row.athlete] == to;
+            const bool recorded = cf.stages_.next[r][row.athlete] == to;
             if (qualified[i] == static_cast<char>(recorded)) continue;
             const auto reason = row.marks.empty() ? std::string_view("") : row.marks.back();
             const auto where =
@@ -417,7 +417,7 @@ struct Counterfactual::Walk {
                 if (going.count(id) && !placed_already.count(id)) {
                     fields[to][k].push_back(id);
                     placed_already.insert(id);
-                } else if (cf.previous_[to][id] == r) {
+                } else if (cf.stages_.previous[to][id] == r) {
                     open.push_back({k, recorded_source.at(id)});
                 }
             }
@@ -445,37 +445,11 @@ struct Counterfactual::Walk {
 
 Counterfactual::Counterfactual(const RuledEvent& ruled, const Format& format,
                                const DrawModel& model)
-    : ruled_(ruled), format_(format), model_(model), graph_(format) {
-    const auto& rounds = ruled.event.rounds;
-    const std::size_t athletes = ruled.event.athletes.size();
-    for (const auto& round : rounds)
-        stage_of_.push_back(format.stage_index(round.name));
-    for (std::size_t t = 0; t < format.transitions.size(); ++t) {
-        target_.push_back(-1);
-        for (std::size_t r = 0; r < rounds.size(); ++r)
-            if (stage_of_[r] == graph_.to[t]) target_.back() = static_cast<int>(r);
-    }
-    // Per stage, per athlete: the stage raced before it, and the stage raced after it.
-    previous_.assign(rounds.size(), std::vector<int>(athletes, -1));
-    next_.assign(rounds.size(), std::vector<int>(athletes, -1));
-    std::vector<int> last(athletes, -1);
-    for (std::size_t r = 0; r < rounds.size(); ++r) {
-        previous_[r] = last;
-        for (const auto& race : rounds[r].races)
-            for (const auto id : race.field) {
-                if (last[id] >= 0) next_[last[id]][id] = static_cast<int>(r);
-                last[id] = static_cast<int>(r);
-            }
-    }
-}
-
-// Does a transition of the format lead from event stage `from` to event stage `to`?
-bool Counterfactual::connects(int from, int to) const {
-    if (stage_of_[from] < 0) return false;
-    for (const int t : graph_.out[stage_of_[from]])
-        if (target_[t] == to) return true;
-    return false;
-}
+    : ruled_(ruled),
+      format_(format),
+      model_(model),
+      graph_(format),
+      stages_(ruled.event, format, graph_) {}
 
 void Counterfactual::run(RandomStream& random, Event& out, Run& run, bool explain) const {
     out.rounds = ruled_.event.rounds;

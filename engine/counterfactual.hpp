@@ -48,15 +48,12 @@ class Counterfactual {
 
   private:
     struct Walk;
-    [[nodiscard]] bool connects(int from, int to) const;
 
     const RuledEvent& ruled_;
     const Format& format_;
     const DrawModel& model_;
     StageGraph graph_;
-    std::vector<int> stage_of_;  // per event stage: the format's stage, or -1
-    std::vector<int> target_;    // per transition: the event stage it leads to, or -1
-    std::vector<std::vector<int>> previous_, next_;  // per stage, per athlete: stage before/after
+    EventStages stages_;
 };
 
 }  // namespace heatgraph::detail

@@ -15,61 +15,58 @@ namespace heatgraph {
 
 namespace {
 
+using detail::EventStages;
 using detail::StageGraph;
 using detail::StageReplay;
 
-// Per stage of the event: the format's stage of that name, or -1.
-std::vector<int> format_stages(const Event& event, const Format& format, Diagnostics& out) {
-    std::vector<int> index;
-    for (const auto& round : event.rounds) {
-        index.push_back(format.stage_index(round.name));
-        const auto* rule = index.back() < 0 ? nullptr : &format.stages[index.back()];
-        if (!rule) {
+// Each stage of the event against the format's: a stage the format lacks, or whose race count
+// differs, is reported.
+void check_stages(const Event& event, const Format& format, const EventStages& stages,
+                  Diagnostics& out) {
+    for (std::size_t r = 0; r < event.rounds.size(); ++r) {
+        const auto& round = event.rounds[r];
+        const int s = stages.format_stage[r];
+        if (s < 0) {
             out.push_back({Severity::error, round.line,
                            fmt::format("the format '{}' has no stage '{}'; nobody's advancement "
                                        "from it is explained",
                                        format.name, round.name)});
-        } else if (rule->races && round.kind != StageKind::final &&
-                   *rule->races != static_cast<int>(round.races.size())) {
+            continue;
+        }
+        const auto& races = format.stages[s].races;
+        if (races && round.kind != StageKind::final &&
+            *races != static_cast<int>(round.races.size()))
             out.push_back({Severity::warning, round.line,
                            fmt::format("the format '{}' has {} races in the {}; the event has {}",
-                                       format.name, *rule->races, round.name, round.races.size())});
-        }
+                                       format.name, *races, round.name, round.races.size())});
     }
     if (event.rounds.empty() || event.rounds.back().kind != StageKind::final)
         out.push_back({Severity::warning, 0,
                        "the event has no finals; the classification ranks what was raced"});
-    return index;
-}
-
-// Per stage of the event, per athlete: the stage they raced next (-1: none).
-std::vector<std::vector<int>> next_stages(const Event& event) {
-    const int athletes = static_cast<int>(event.athletes.size());
-    std::vector<std::vector<int>> next(event.rounds.size(), std::vector<int>(athletes, -1));
-    std::vector<int> later(athletes, -1);
-    for (int r = static_cast<int>(event.rounds.size()); r-- > 0;) {
-        next[r] = later;
-        for (const auto& race : event.rounds[r].races)
-            for (const auto a : race.field)
-                later[a] = r;
-    }
-    return next;
 }
 
 // Who came to a stage with no earlier row: a direct entry where the format has one, otherwise a
 // hole in the data. And who came from a stage the format does not connect to this one.
-void explain_arrivals(Event& event, const Format& format, const std::vector<int>& stage_of,
-                      Diagnostics& out) {
-    const StageGraph graph(format);
-    std::vector<int> last(event.athletes.size(), -1);  // the last stage raced so far
-    for (int r = 0; r < static_cast<int>(event.rounds.size()); ++r) {
+void explain_arrivals(Event& event, const Format& format, const StageGraph& graph,
+                      const EventStages& stages, Diagnostics& out) {
+    for (int r = 1; r < static_cast<int>(event.rounds.size()); ++r) {
         auto& round = event.rounds[r];
+        const int s = stages.format_stage[r];
         int direct = 0;
         for (auto& race : round.races)
             for (auto& row : race.results) {
-                const int before = last[row.athlete];
-                if (r == 0 || before >= 0) continue;
-                if (stage_of[r] >= 0 && graph.entries[stage_of[r]] > 0) {
+                const int before = stages.previous[r][row.athlete];
+                if (before >= 0) {
+                    if (s >= 0 && stages.format_stage[before] >= 0 && !stages.connects(before, r))
+                        out.push_back({Severity::warning, row.line,
+                                       fmt::format("{} raced {} after the {}, but the format '{}' "
+                                                   "has no transition from the {} to the {}",
+                                                   event.name_of(row.athlete), race.name,
+                                                   event.rounds[before].name, format.name,
+                                                   event.rounds[before].name, round.name)});
+                    continue;
+                }
+                if (s >= 0 && graph.entries[s] > 0) {
                     row.entry = Entry::direct;
                     ++direct;
                     continue;
@@ -81,13 +78,10 @@ void explain_arrivals(Event& event, const Format& format, const std::vector<int>
                                  race.name,
                                  r == 1 ? event.rounds[0].name : std::string("earlier stages"))});
             }
-        if (stage_of[r] >= 0 && direct > graph.entries[stage_of[r]])
+        if (s >= 0 && direct > graph.entries[s])
             out.push_back({Severity::warning, round.line,
                            fmt::format("{} skaters entered the {} directly; the format allows {}",
-                                       direct, round.name, graph.entries[stage_of[r]])});
-        for (auto& race : round.races)
-            for (const auto a : race.field)
-                last[a] = r;
+                                       direct, round.name, graph.entries[s])});
     }
 }
 
@@ -144,15 +138,15 @@ Replay replay(const Event& event, const Format& format) {
                 row.entry.reset();
             }
         }
-    const auto stage_of = format_stages(e, format, out.diagnostics);
     const StageGraph graph(format);
-    const auto next = next_stages(e);
+    const EventStages stages(e, format, graph);
+    check_stages(e, format, stages, out.diagnostics);
     // Every stage the format knows, also one with no transition out: a mark of an advancement
     // there is reported (the Bormio semifinals' QA, QB with no finals in the record).
     for (int r = 0; r < static_cast<int>(e.rounds.size()); ++r)
-        if (stage_of[r] >= 0)
-            StageReplay(e, r, format, graph, stage_of[r], next[r], out.diagnostics).run();
-    explain_arrivals(e, format, stage_of, out.diagnostics);
+        if (stages.format_stage[r] >= 0)
+            StageReplay(e, r, format, graph, stages, out.diagnostics).run();
+    explain_arrivals(e, format, graph, stages, out.diagnostics);
     out.classification = classify(e, format);
     check_medalists(out, out.diagnostics);
     check_printed_ranks(out, out.diagnostics);

@@ -41,4 +41,37 @@ StageGraph::StageGraph(const Format& format) {
     }
 }
 
+EventStages::EventStages(const Event& event, const Format& format, const StageGraph& graph)
+    : graph_(graph) {
+    const auto& rounds = event.rounds;
+    for (const auto& round : rounds)
+        format_stage.push_back(format.stage_index(round.name));
+    for (std::size_t t = 0; t < format.transitions.size(); ++t) {
+        target.push_back(-1);
+        for (std::size_t r = 0; r < rounds.size(); ++r)
+            if (format_stage[r] >= 0 && format_stage[r] == graph.to[t])
+                target.back() = static_cast<int>(r);
+    }
+    const std::size_t athletes = event.athletes.size();
+    previous.assign(rounds.size(), std::vector<int>(athletes, -1));
+    next.assign(rounds.size(), std::vector<int>(athletes, -1));
+    std::vector<int> last(athletes, -1);  // the last stage raced so far
+    for (std::size_t r = 0; r < rounds.size(); ++r) {
+        previous[r] = last;
+        for (const auto& race : rounds[r].races)
+            for (const auto id : race.field) {
+                if (last[id] >= 0 && last[id] != static_cast<int>(r))
+                    next[last[id]][id] = static_cast<int>(r);
+                last[id] = static_cast<int>(r);
+            }
+    }
+}
+
+bool EventStages::connects(int from, int to) const {
+    if (format_stage[from] < 0) return false;
+    for (const int t : graph_.out[format_stage[from]])
+        if (target[t] == to) return true;
+    return false;
+}
+
 }  // namespace heatgraph::detail

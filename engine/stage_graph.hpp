@@ -5,6 +5,7 @@
 
 #include <vector>
 
+#include "heatgraph/event.hpp"
 #include "heatgraph/format.hpp"
 
 namespace heatgraph::detail {
@@ -26,6 +27,23 @@ struct StageGraph {
     // a ranking stage just above the skaters eliminated in the stage feeding it; with
     // RepechageEliminations::with_source a repechage stage just above its main source stage.
     std::vector<double> level;
+};
+
+// A recorded event's stages against a format's graph, worked out once for the replay and the
+// counterfactual: which format stage each event stage is (by name), which event stage each
+// transition leads to, and for every stage and skater the stage they raced before and after it.
+struct EventStages {
+    EventStages(const Event& event, const Format& format, const StageGraph& graph);
+
+    // Does a transition of the format lead from event stage `from` to event stage `to`?
+    [[nodiscard]] bool connects(int from, int to) const;
+
+    std::vector<int> format_stage;                 // per event stage: the format's, or -1
+    std::vector<int> target;                       // per transition: the event stage, or -1
+    std::vector<std::vector<int>> previous, next;  // per event stage, per athlete: -1 for none
+
+  private:
+    const StageGraph& graph_;
 };
 
 }  // namespace heatgraph::detail

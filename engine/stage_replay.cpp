@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <array>
 
-#include "heatgraph/identity.hpp"
 #include "stage_names.hpp"
 
 namespace heatgraph::detail {
@@ -67,13 +66,14 @@ bool cut_selects(const TimeCut& cut, const std::vector<int>& chosen, std::size_t
 }  // namespace
 
 StageReplay::StageReplay(Event& event, int stage, const Format& format, const StageGraph& graph,
-                         int format_stage, const std::vector<int>& next_stage, Diagnostics& out)
+                         const EventStages& stages, Diagnostics& out)
     : event_(event),
       round_(event.rounds[stage]),
       format_(format),
       graph_(graph),
-      format_stage_(format_stage),
-      next_stage_(next_stage),
+      format_stage_(stages.format_stage[stage]),
+      stages_(stages),
+      next_stage_(stages.next[stage]),
       out_(out) {
     for (auto& race : round_.races)
         for (auto& row : race.results)
@@ -96,14 +96,8 @@ void StageReplay::run() {
 
 void StageReplay::explain_transition(int k, int t) {
     const auto& rule = format_.transitions[t];
-    const auto key = fold_name(rule.to);
-    Round* target = nullptr;
-    int target_index = -1;
-    for (std::size_t r = 0; r < event_.rounds.size(); ++r)
-        if (fold_name(event_.rounds[r].name) == key) {
-            target = &event_.rounds[r];
-            target_index = static_cast<int>(r);
-        }
+    const int target_index = stages_.target[t];
+    Round* target = target_index >= 0 ? &event_.rounds[target_index] : nullptr;
     if (!target) {
         if (k == 0)
             warn(round_.line, fmt::format("the {} are not in the record; who went on from the {} "

@@ -19,9 +19,9 @@ namespace heatgraph::detail {
 
 class StageReplay {
   public:
-    // `next_stage`: per athlete, the event stage they raced next after this one (-1: none).
+    // `stage` of `event`, whose stages `stages` places in `format` (its graph `graph`).
     StageReplay(Event& event, int stage, const Format& format, const StageGraph& graph,
-                int format_stage, const std::vector<int>& next_stage, Diagnostics& out);
+                const EventStages& stages, Diagnostics& out);
 
     void run();
 
@@ -53,7 +53,8 @@ class StageReplay {
     const Format& format_;
     const StageGraph& graph_;
     int format_stage_;
-    const std::vector<int>& next_stage_;
+    const EventStages& stages_;
+    const std::vector<int>& next_stage_;  // per athlete: the event stage raced next
     Diagnostics& out_;
     std::vector<Slot> rows_;
     std::vector<int> taken_by_;                   // per row: the transition that took it, or -1

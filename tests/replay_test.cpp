@@ -214,6 +214,10 @@ TEST_CASE("a format with other stages than the event is reported") {
     CHECK(test::has_diagnostic(r.diagnostics,
                                "the quarterfinals are not in the record; who went on from the "
                                "Heats is not explained"));
+    CHECK(test::has_diagnostic(r.diagnostics,
+                               "Andrés Jiménez raced Semifinal 1 after the Heats, but the format "
+                               "'ISU 2002' has no transition from the Heats to the Semifinals",
+                               66));
     const auto other =
         replay(test::seed("olympics-2006-men-1000m"), test::format_file("world-skate-sprint"));
     CHECK(test::has_diagnostic(other.diagnostics,
