@@ -13,12 +13,9 @@ bool can_qualify(const Row& row) {
 }
 
 char referee_final(const Row& row) {
-    for (const auto& mark : row.marks) {
-        if (mark == "ADV") return '*';
-        if ((mark.size() == 4 && mark.starts_with("ADV")) ||
-            (mark.size() == 3 && mark.starts_with("AD") && mark != "ADV"))
-            if (mark.back() >= 'A' && mark.back() <= 'D') return mark.back();
-    }
+    for (const auto& mark : row.marks)  // the reasons' own spelling: ADV, ADVA, ADA, ...
+        if (const auto reason = reason_from_string(mark); reason && way_of(*reason) == Way::referee)
+            return final_of(*reason) ? final_of(*reason) : '*';
     return 0;
 }
 
