@@ -41,7 +41,6 @@ Classification classify(const Event& replayed, const Format& format) {
     // Flatten: every race gets an id (its index in running order), every row a result; each
     // stage the level of the format's stage of that name (a stage the format lacks: by its
     // place in running order).
-    std::vector<detail::ClassifierInput::Final> ranking;
     int order = 0;
     for (int r = 0; r < static_cast<int>(replayed.rounds.size()); ++r) {
         const auto& round = replayed.rounds[r];
@@ -76,18 +75,14 @@ Classification classify(const Event& replayed, const Format& format) {
             else
                 in.members.insert(in.members.end(), race.field.begin(), race.field.end());
             block.count = static_cast<int>(in.members.size()) - block.first;
-            if (round.kind == StageKind::final) {
-                in.finals.push_back(block);
-                continue;
+            if (round.kind == StageKind::ranking) {
+                block.level = in.level.back();
+                block.last_race_first =
+                    !stage_rule || stage_rule->ranking_order == RankingOrder::last_race_first;
             }
-            block.level = in.level.back();
-            if (!stage_rule || stage_rule->ranking_order == RankingOrder::last_race_first)
-                ranking.insert(ranking.begin(), block);
-            else
-                ranking.push_back(block);
+            in.finals.push_back(block);
         }
     }
-    in.finals.insert(in.finals.end(), ranking.begin(), ranking.end());
     for (int a = 0; a < athletes; ++a) {
         in.first[a] = static_cast<int>(in.results.size());
         in.count[a] = static_cast<int>(careers[a].size());

@@ -125,9 +125,13 @@ void Classifier::rank_group(std::vector<int>& group, std::vector<FlatStanding>& 
 void Classifier::rank_blocks(const ClassifierInput& in, const ClassificationRule& rule,
                              double level, std::vector<FlatStanding>& out) {
     std::size_t blocks = 0;
-    if (unplaced_.size() < in.finals.size()) unplaced_.resize(in.finals.size());
-    for (std::size_t f = 0; f < in.finals.size(); ++f) {
-        const auto& final = in.finals[f];
+    const std::size_t n = in.finals.size();
+    if (unplaced_.size() < n) unplaced_.resize(n);
+    const bool reverse = std::any_of(in.finals.begin(), in.finals.end(), [&](const auto& f) {
+        return f.level == level && f.last_race_first;
+    });
+    for (std::size_t k = 0; k < n; ++k) {
+        const auto& final = in.finals[reverse ? n - 1 - k : k];
         if (final.level != level) continue;
         auto& unplaced = unplaced_[blocks++];
         unplaced.clear();

@@ -37,8 +37,8 @@ struct ClassifierInput {
     // Per skater, their results in running order: results[first[a] .. first[a] + count[a]).
     std::vector<int> first, count;
     std::vector<RaceResult> results;
-    // The races that place skaters, in the order they rank: the finals (Final A, B, ...), then
-    // the ranking races. Each lists its skaters, a raced one in row order, an unraced one in
+    // The races that place skaters, in running order: the finals (Final A, B, ...) and the
+    // ranking races. Each lists its skaters, a raced one in row order, an unraced one in
     // field order (they take its places in that order). A ranking race places its skaters at
     // its level among the eliminated; a final above everyone else.
     struct Final {
@@ -46,8 +46,10 @@ struct ClassifierInput {
         bool raced = true;
         int first = 0, count = 0;  // into members
         double level = std::numeric_limits<double>::infinity();
-        bool order_known = true;  // unraced: false when the final was raced but is not in the
-                                  // record (its skaters share its places)
+        bool order_known = true;       // unraced: false when the final was raced but is not in the
+                                       // record (its skaters share its places)
+        bool last_race_first = false;  // the races of its level place in reverse race order
+                                       // (RankingOrder::last_race_first)
     };
     std::vector<Final> finals;
     std::vector<int> members;

@@ -508,7 +508,7 @@ class Replicate {
     }
 
     // The race just drawn as a placing race (a final, a ranking race): its finishers in place
-    // order, then the rest in running order. Ranking races place the last race first.
+    // order, then the rest in running order.
     void add_block(int s, int k, int number = -1) {
         if (number < 0) number = k;
         const auto& stage = c_.stages[s];
@@ -523,15 +523,9 @@ class Replicate {
             placed += place_[m] != 0;
         for (int m = begin, unplaced = placed; m < begin + count; ++m)
             out[place_[m] ? place_[m] - 1 : unplaced++] = members_[m];
-        const bool last_first = c_.format->stages[s].ranking_order == RankingOrder::last_race_first;
-        if (stage.ranking && last_first) {  // before the earlier ranking races of this stage
-            auto at = input_.finals.end();
-            while (at != input_.finals.begin() && (at - 1)->level == block.level)
-                --at;
-            input_.finals.insert(at, block);
-        } else {
-            input_.finals.push_back(block);
-        }
+        block.last_race_first =
+            stage.ranking && c_.format->stages[s].ranking_order == RankingOrder::last_race_first;
+        input_.finals.push_back(block);
     }
 
     double tally(std::uint64_t i) {
