@@ -39,11 +39,8 @@ struct CompiledStage {
 struct Compiled {
     const Format* format = nullptr;
     std::vector<CompiledStage> stages;  // in running order
-    std::vector<double> level;          // per stage (StageGraph::level)
-    std::vector<int> depth;             // per stage (StageGraph::depth)
-    std::vector<std::vector<int>> out;  // per stage: transitions, in order
-    std::vector<int> to;                // per transition: its stage
-    int final_a_stage = -1;             // the stage of Final A (the last final stage)
+    detail::StageGraph graph;
+    int final_a_stage = -1;  // the stage of Final A (the last final stage)
     int skaters = 0;
     int entered = 0;  // skaters entering a later stage directly
     NoiseModel model = NoiseModel::plackett_luce;
@@ -68,11 +65,8 @@ Result<Compiled> compile(const Format& format, const Field& field, const Simulat
         return Error{format.source, 0, std::move(message)};
     };
     if (c.skaters < 2) return fail("a field needs at least two skaters");
-    const detail::StageGraph graph(format);
-    c.level = graph.level;
-    c.depth = graph.depth;
-    c.out = graph.out;
-    c.to = graph.to;
+    c.graph = detail::StageGraph(format);
+    const auto& graph = c.graph;
     int id = 0;
     for (std::size_t s = 0; s < format.stages.size(); ++s) {
         const auto& rule = format.stages[s];
@@ -220,8 +214,8 @@ class Replicate {
         for (auto& in : incoming_)
             in.reserve(n);
         draws_.resize(c.stages.size());
-        input_.level = c.level;
-        input_.depth = c.depth;
+        input_.level = c.graph.level;
+        input_.depth = c.graph.depth;
     }
 
     // Runs replicate `i`; returns its Kendall tau (summed by the caller in replicate order).
@@ -249,7 +243,7 @@ class Replicate {
                 race(s, k);
                 if (c_.stages[s].placing) add_block(s, k);
             }
-            if (!c_.out[s].empty()) advance(s);
+            if (!c_.graph.out[s].empty()) advance(s);
         }
         classifier_.run(input_, c_.format->classification, standings_);
         return tally(i);
@@ -388,7 +382,7 @@ class Replicate {
                                 place_[m] ? std::optional<Millis>(time_[m]) : std::nullopt,
                                 referee_[m] != 0, '*'};
             }
-        const auto& out = c_.out[s];
+        const auto& out = c_.graph.out[s];
         decide_stage(
             *c_.format, out,
             std::span<const Entrant>(entrants_.data(), static_cast<std::size_t>(count_)),
@@ -398,7 +392,7 @@ class Replicate {
             const int k = decision_.taken_by[m];
             if (k < 0) continue;
             const auto& rule = c_.format->transitions[out[k]];
-            incoming_[c_.to[out[k]]].push_back(
+            incoming_[c_.graph.to[out[k]]].push_back(
                 {members_[m], place_[m], time_[m], race_of_[m], rule.final ? rule.final - 'A' : 0});
         }
     }
@@ -515,7 +509,7 @@ class Replicate {
         const int begin = offsets_[k], count = offsets_[k + 1] - begin;
         const int first = static_cast<int>(input_.members.size());
         ClassifierInput::Final block{stage.first_id + number, true, first, count};
-        if (stage.ranking) block.level = c_.level[s];
+        if (stage.ranking) block.level = c_.graph.level[s];
         input_.members.resize(static_cast<std::size_t>(first + count));
         int* out = input_.members.data() + first;
         int placed = 0;

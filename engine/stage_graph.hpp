@@ -11,6 +11,7 @@
 namespace heatgraph::detail {
 
 struct StageGraph {
+    StageGraph() = default;
     explicit StageGraph(const Format& format);
 
     // Per stage: the indices of the transitions out of it, in the format's order.
