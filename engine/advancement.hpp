@@ -85,6 +85,14 @@ void cut_by_time(const Transition& rule, std::span<const Entrant> entrants,
 // Every eligible entrant (placed, not sanctioned), in entrant order: Selection::others.
 void others(std::span<const Entrant> entrants, std::vector<int>& out);
 
+// How "everyone else eligible" goes on into a stage of `kind`: to a repechage, to a ranking
+// race, or else as place qualifiers (every other semifinalist to Final B is QB).
+[[nodiscard]] inline Way way_of_others(StageKind kind) {
+    if (kind == StageKind::repechage) return Way::repechage;
+    if (kind == StageKind::ranking) return Way::ranking;
+    return Way::place;
+}
+
 // `chosen` in the order of their race: place, then time (those without either last, as they
 // were). A final other than A takes its skaters in this order, and a final not raced places
 // them in it.

@@ -324,9 +324,6 @@ struct Counterfactual::Walk {
                                 fmt::join(tied, ", ")));
                 run.random = true;
             }
-            const Way way = record().rounds[to].kind == StageKind::repechage ? Way::repechage
-                            : record().rounds[to].kind == StageKind::ranking ? Way::ranking
-                                                                             : Way::place;
             std::vector<int> advancing;  // in the order the rule takes them: place, referee, time
             const auto take = [&](const std::vector<int>& group, Way w) {
                 for (int i : group) {
@@ -336,7 +333,7 @@ struct Counterfactual::Walk {
                 }
             };
             const bool others = rule.selection == Selection::others;
-            take(d.by_place, others ? way : Way::place);
+            take(d.by_place, others ? way_of_others(record().rounds[to].kind) : Way::place);
             take(d.by_referee, Way::referee);
             take(d.by_time, Way::time);
             if (explain && settled && !rule.final && !others)

@@ -133,11 +133,8 @@ void StageReplay::explain_transition(int k, int t) {
     if (rule.selection == Selection::places && (race || !rule.final)) {
         explain_places(rule, first, name, advanced);
     } else {
-        const Way way = target->kind == StageKind::repechage ? Way::repechage
-                        : target->kind == StageKind::ranking ? Way::ranking
-                                                             : Way::place;
         if (rule.final && !race) race = &unraced_final(*target, rule.final, name);
-        explain_others(rule, first, race, name, advanced, way);
+        explain_others(rule, first, race, name, advanced, way_of_others(target->kind));
     }
     for (std::size_t i = 0; i < rows_.size(); ++i)
         if (taken_by_[i] < 0 && rows_[i].row->advance && rows_[i].row->advance->to == name)
