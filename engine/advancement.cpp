@@ -35,9 +35,12 @@ std::unordered_set<AthleteId> field_of(const Round& round) {
 void place_qualifiers(const Transition& rule, std::span<const Entrant> entrants,
                       std::vector<int>& out) {
     out.clear();
+    if (rule.place_quota < rule.first_place) return;
+    // first_place <= place <= place_quota, as one comparison
+    const auto span = static_cast<unsigned>(rule.place_quota - rule.first_place);
     for (int i = 0; i < static_cast<int>(entrants.size()); ++i)
-        if (entrants[i].place && *entrants[i].place >= rule.first_place &&
-            *entrants[i].place <= rule.place_quota)
+        if (entrants[i].place &&
+            static_cast<unsigned>(*entrants[i].place - rule.first_place) <= span)
             out.push_back(i);
 }
 

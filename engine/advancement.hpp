@@ -182,14 +182,13 @@ void decide_stage(const Format& format, const std::vector<int>& transitions,
     });
     for (std::size_t k = 0; k < transitions.size(); ++k) {
         const auto& rule = format.transitions[transitions[k]];
-        if (k == 0 && as_they_are) {
-            decide(rule, entrants, draw, d.decisions[k]);
-        } else {
-            view_for(rule, k == 0, entrants, d.taken_by, d.view);
-            decide(rule, d.view, draw, d.decisions[k]);
-        }
-        for (std::size_t i = 0; i < entrants.size(); ++i)
-            if (d.decisions[k].advances[i]) d.taken_by[i] = static_cast<int>(k);
+        const bool as_is = k == 0 && as_they_are;
+        if (!as_is) view_for(rule, k == 0, entrants, d.taken_by, d.view);
+        decide(rule, as_is ? entrants : std::span<const Entrant>(d.view), draw, d.decisions[k]);
+        const auto& taken = d.decisions[k];
+        for (const auto* by : {&taken.by_place, &taken.by_referee, &taken.by_time})
+            for (int i : *by)
+                d.taken_by[i] = static_cast<int>(k);
     }
 }
 

@@ -58,9 +58,6 @@ Classification classify(const Event& replayed, const Format& format) {
                     .push_back({r, id, row.place.value_or(0), std::max(tied, 1), row.status,
                                 row.time.value_or(detail::no_time), order++});
             }
-            if (!race.raced)
-                for (auto a : race.field)
-                    in.unraced_final.at(a) = id;
             if (round.kind != StageKind::final && round.kind != StageKind::ranking) continue;
             detail::ClassifierInput::Final block{id, race.raced,
                                                  static_cast<int>(in.members.size()), 0};

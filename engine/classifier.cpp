@@ -1,6 +1,8 @@
 #include "classifier.hpp"
 
 #include <algorithm>
+#include <array>
+#include <utility>
 
 #include "heatgraph/classification.hpp"
 
@@ -26,16 +28,17 @@ double unplaced_rank(Status status, UnplacedOrder order) {
 }  // namespace
 
 void ClassifierInput::clear(int athletes) {
-    first.assign(static_cast<std::size_t>(athletes), 0);
+    first.resize(static_cast<std::size_t>(athletes));
     count.assign(static_cast<std::size_t>(athletes), 0);
     finals.clear();
     members.clear();
-    unraced_final.assign(static_cast<std::size_t>(athletes), -1);
 }
 
 bool Classifier::has_card(const ClassifierInput& in, int a) {
-    for (int k = in.first[a]; k < in.first[a] + in.count[a]; ++k)
-        if (is_unranked(in.results[k].status)) return true;
+    const RaceResult* rows = in.results.data() + in.first[a];
+    const int n = in.count[a];
+    for (int k = 0; k < n; ++k)
+        if (is_unranked(rows[k].status)) return true;
     return false;
 }
 
@@ -44,7 +47,8 @@ bool Classifier::disqualified(Status status) {
     return status == Status::PEN || status == Status::DQ;
 }
 
-// The ordering key of a skater by their last race: smaller ranks higher.
+// The ordering key of a skater by their last race, after what the caller put: smaller ranks
+// higher.
 void Classifier::elimination_key(const ClassifierInput& in, int a, const ClassificationRule& rule) {
     const RaceResult* rows = in.results.data() + in.first[a];
     const int n = in.count[a];
@@ -52,37 +56,41 @@ void Classifier::elimination_key(const ClassifierInput& in, int a, const Classif
     const double placed = last.place ? 0 : 1;
     const double place = last.place ? last.place : unplaced_rank(last.status, rule.unplaced_order);
     const double time = last.time != no_time ? static_cast<double>(last.time) : none;
-    add(a, placed);
-    add(a, place);
+    double* const key = this->key(a);
+    int size = size_[a];
+    key[size++] = placed;
     switch (rule.era) {
         case Era::A: {
+            key[size++] = place;
             double points = 0;
             for (int k = 0; k < n; ++k)
                 if (rows[k].place) points += era_a_points(rule, rows[k].place, rows[k].tied);
-            add(a, -points);
-            add(a, time);
+            key[size++] = -points;
+            key[size++] = time;
             break;
         }
         case Era::B: {
+            key[size++] = place;
             // Earlier places, most recent first, one per earlier stage on the longest path to
             // this one, a missing one counting as 0, so that every skater of a group has as many.
-            const int wanted = 2 + in.depth[last.round];
-            for (int k = n - 1; k-- > 0 && size_[a] < wanted;)
-                add(a, rows[k].place ? rows[k].place : none);
-            while (size_[a] < wanted)
-                add(a, 0);
+            const int wanted = size + in.depth[last.round];
+            for (int k = n - 1; k-- > 0 && size < wanted;)
+                key[size++] = rows[k].place ? rows[k].place : none;
+            while (size < wanted)
+                key[size++] = 0;
             double best = none;
             for (int k = 0; k < n; ++k)
                 if (rows[k].time != no_time)
                     best = std::min(best, static_cast<double>(rows[k].time));
-            add(a, best);
+            key[size++] = best;
             break;
         }
         case Era::world_skate:
-            key(a)[1] = time;  // time before place
-            add(a, place);
+            key[size++] = time;  // time before place
+            key[size++] = place;
             break;
     }
+    size_[a] = size;
 }
 
 void Classifier::put(std::vector<int>& group, int a, int order, int race) {
@@ -92,6 +100,35 @@ void Classifier::put(std::vector<int>& group, int a, int order, int race) {
     group.push_back(a);
 }
 
+namespace {
+
+// Sorts `group` by key, then tie order. `Criteria` > 0: the key's length, known when compiling,
+// so that the comparisons unroll (the lengths a format gives are few and short); 0: `criteria`.
+template <int Criteria>
+void sort_by_key(std::vector<int>& group, const double* keys, std::size_t stride, int criteria,
+                 const int* order) {
+    const int n = Criteria > 0 ? Criteria : criteria;
+    std::sort(group.begin(), group.end(), [&](int a, int b) {
+        const double* x = keys + a * stride;
+        const double* y = keys + b * stride;
+        for (int i = 0; i < n; ++i)
+            if (x[i] != y[i]) return x[i] < y[i];
+        return order[a] < order[b];
+    });
+}
+
+using SortByKey = void (*)(std::vector<int>&, const double*, std::size_t, int, const int*);
+
+template <std::size_t... Length>
+constexpr std::array<SortByKey, sizeof...(Length)> sorts_by_key(std::index_sequence<Length...>) {
+    return {&sort_by_key<static_cast<int>(Length)>...};
+}
+
+// sort_by_length[k]: keys of k criteria (era B keys of stages up to six deep); [0]: any length.
+constexpr auto sort_by_length = sorts_by_key(std::make_index_sequence<10>{});
+
+}  // namespace
+
 // Appends `group` to `out` in key order, then tie order, tied keys sharing a rank; empties it.
 void Classifier::rank_group(std::vector<int>& group, std::vector<FlatStanding>& out) {
     if (group.empty()) return;
@@ -100,16 +137,12 @@ void Classifier::rank_group(std::vector<int>& group, std::vector<FlatStanding>& 
     const double* keys = keys_.data();
     const std::size_t stride = stride_;
     const int* order = order_.data();
+    const auto sort = criteria < static_cast<int>(sort_by_length.size()) ? sort_by_length[criteria]
+                                                                         : sort_by_length[0];
+    sort(group, keys, stride, criteria, order);
     const auto same = [&](int a, int b) {
         return std::equal(keys + a * stride, keys + a * stride + criteria, keys + b * stride);
     };
-    std::sort(group.begin(), group.end(), [&](int a, int b) {
-        const double* x = keys + a * stride;
-        const double* y = keys + b * stride;
-        for (int i = 0; i < criteria; ++i)
-            if (x[i] != y[i]) return x[i] < y[i];
-        return order[a] < order[b];
-    });
     for (std::size_t k = 0; k < group.size(); ++k) {
         const int a = group[k];
         const bool tied = k > 0 && same(a, group[k - 1]);
@@ -176,7 +209,7 @@ void Classifier::run(const ClassifierInput& in, const ClassificationRule& rule,
     order_.resize(carded_.size());
     race_.resize(carded_.size());
     for (int a = 0; a < athletes; ++a)
-        carded_[a] = has_card(in, a);
+        carded_[a] = in.cards && has_card(in, a);
     for (const auto& final : in.finals)
         for (int m = final.first; m < final.first + final.count; ++m)
             placed_[in.members[m]] = 1;

@@ -53,10 +53,11 @@ struct ClassifierInput {
     };
     std::vector<Final> finals;
     std::vector<int> members;
-    std::vector<int> unraced_final;  // per skater: the id of the final awarded unraced, or -1
+    bool cards = true;  // false: no result is a card (YC, RC), and nobody is looked for one
 
-    // Empty for `athletes` skaters; `results` keeps its size (a caller that fills fixed slots
-    // does not pay for constructing them again), `level` and `depth` the stages'.
+    // No results and no finals for `athletes` skaters. `first` and `results` keep what they
+    // held (a caller that fills fixed slots pays for laying them out once), `level` and `depth`
+    // the stages'.
     void clear(int athletes);
 };
 

@@ -33,7 +33,12 @@ struct CompiledStage {
     bool ranking = false;   // filled by the feeding stage's places, best in the last race
     bool placing = false;   // its races place skaters (finals, ranking races)
     int min_field = 2;
-    int first_id = 0;  // race ids: first_id + race
+    int first_id = 0;   // race ids: first_id + race
+    struct Way {        // a transition out of the stage, in the format's order
+        int to = 0;     // the stage it leads to
+        int final = 0;  // into lettered finals: 0 = Final A
+    };
+    std::vector<Way> out;
 };
 
 struct Compiled {
@@ -49,9 +54,60 @@ struct Compiled {
     std::vector<int> strongest_first;  // skaters
     std::vector<int> true_rank;        // per skater: 1 = the strongest
     std::vector<int> first_race;       // per seed index of the first stage: its race
+    std::vector<int> first_offsets;    // where each race of the first stage starts, and the end
     Seeding seeding = Seeding::by_strength;
     IncidentRates incidents;
 };
+
+// Where each of `races` races starts among `count` skaters drawn into them (race_of), and
+// where the last ends: offsets[0..races].
+void race_offsets(int races, const int* race_of, int count, int* offsets) {
+    std::fill(offsets, offsets + races + 1, 0);
+    for (int s = 0; s < count; ++s)
+        ++offsets[race_of[s] + 1];
+    for (int k = 0; k < races; ++k)
+        offsets[k + 1] += offsets[k];
+}
+
+// The races of the first stage for its seeds 1..starters, by the format's draw.
+Result<bool> draw_first_stage(const Format& format, int starters, int races,
+                              std::vector<int>& first_race) {
+    const auto fail = [&](std::string message) -> Result<bool> {
+        return Error{format.source, 0, std::move(message)};
+    };
+    switch (format.draw.first_round) {
+        case FirstRound::snake:
+            snake_races(starters, races, first_race);
+            break;
+        case FirstRound::ffa: {
+            std::vector<int> scratch;
+            if (!ffa_races(starters, races, first_race, scratch))
+                return fail(fmt::format("the ffa grouping of {} skaters does not give {} races",
+                                        starters, races));
+            break;
+        }
+        case FirstRound::pairs: {
+            const auto& pairs = format.draw.pairs;
+            if (static_cast<int>(pairs.size()) != races)
+                return fail(fmt::format("'pairs' lists {} races; the first stage has {}",
+                                        pairs.size(), races));
+            first_race.assign(static_cast<std::size_t>(starters), -1);
+            for (int k = 0; k < races; ++k)
+                for (int seed : pairs[k]) {
+                    if (seed > starters || first_race[seed - 1] >= 0)
+                        return fail(
+                            fmt::format("'pairs' must name each seed 1..{} once; seed {} "
+                                        "is out of range or repeated",
+                                        starters, seed));
+                    first_race[seed - 1] = k;
+                }
+            if (std::count(first_race.begin(), first_race.end(), -1) > 0)
+                return fail(fmt::format("'pairs' leaves seeds of the {} skaters out", starters));
+            break;
+        }
+    }
+    return true;
+}
 
 Result<Compiled> compile(const Format& format, const Field& field, const SimulationOptions& o) {
     Compiled c;
@@ -90,6 +146,10 @@ Result<Compiled> compile(const Format& format, const Field& field, const Simulat
                             "a simulation needs it ('races')",
                             format.name, rule.name));
         }
+        for (int t : graph.out[s]) {
+            const char final = format.transitions[t].final;
+            stage.out.push_back({graph.to[t], final ? final - 'A' : 0});
+        }
         stage.first_id = id;
         id += stage.races;
         if (rule.kind == StageKind::final) c.final_a_stage = static_cast<int>(s);
@@ -123,39 +183,11 @@ Result<Compiled> compile(const Format& format, const Field& field, const Simulat
             fmt::format("{} skaters cannot fill the {} races of the first stage", starters, races));
     if (races == 1) {
         c.first_race.assign(static_cast<std::size_t>(starters), 0);
-        return c;
+    } else if (auto drawn = draw_first_stage(format, starters, races, c.first_race); !drawn) {
+        return drawn.error();
     }
-    switch (format.draw.first_round) {
-        case FirstRound::snake:
-            snake_races(starters, races, c.first_race);
-            break;
-        case FirstRound::ffa: {
-            std::vector<int> scratch;
-            if (!ffa_races(starters, races, c.first_race, scratch))
-                return fail(fmt::format("the ffa grouping of {} skaters does not give {} races",
-                                        starters, races));
-            break;
-        }
-        case FirstRound::pairs: {
-            const auto& pairs = format.draw.pairs;
-            if (static_cast<int>(pairs.size()) != races)
-                return fail(fmt::format("'pairs' lists {} races; the first stage has {}",
-                                        pairs.size(), races));
-            c.first_race.assign(static_cast<std::size_t>(starters), -1);
-            for (int k = 0; k < races; ++k)
-                for (int seed : pairs[k]) {
-                    if (seed > starters || c.first_race[seed - 1] >= 0)
-                        return fail(
-                            fmt::format("'pairs' must name each seed 1..{} once; seed {} "
-                                        "is out of range or repeated",
-                                        starters, seed));
-                    c.first_race[seed - 1] = k;
-                }
-            if (std::count(c.first_race.begin(), c.first_race.end(), -1) > 0)
-                return fail(fmt::format("'pairs' leaves seeds of the {} skaters out", starters));
-            break;
-        }
-    }
+    c.first_offsets.resize(static_cast<std::size_t>(races) + 1);
+    race_offsets(races, c.first_race.data(), starters, c.first_offsets.data());
     return c;
 }
 
@@ -203,19 +235,24 @@ class Replicate {
         int most_races = 2;
         for (const auto& stage : c.stages)
             most_races = std::max(most_races, stage.races);
-        for (auto* v : {&seeds_, &seed_number_, &members_, &place_, &race_of_, &who_, &finishers_,
-                        &rank_, &next_race_, &by_strength_rank_, &zeros_})
+        for (auto* v : {&seeds_, &seed_number_, &members_, &place_, &who_, &finishers_, &rank_,
+                        &next_race_, &by_strength_rank_})
             v->resize(n);
         offsets_.resize(static_cast<std::size_t>(most_races) + 1);
         cursor_.resize(static_cast<std::size_t>(most_races));
         perf_.resize(n), status_.resize(n), referee_.resize(n), time_.resize(n);
         entrants_.resize(n), ranked_.resize(n);
-        incoming_.resize(c.stages.size());
-        for (auto& in : incoming_)
-            in.reserve(n);
+        incoming_.assign(c.stages.size(), Arrivals(n));
         draws_.resize(c.stages.size());
+        input_.cards = false;  // the incidents drawn are penalties and falls
         input_.level = c.graph.level;
         input_.depth = c.graph.depth;
+        // Each skater's results in fixed slots, one per stage.
+        const int stages = static_cast<int>(c.stages.size());
+        input_.clear(c.skaters);
+        input_.results.resize(static_cast<std::size_t>(c.skaters) * stages);
+        for (int a = 0; a < c.skaters; ++a)
+            input_.first[a] = a * stages;
     }
 
     // Runs replicate `i`; returns its Kendall tau (summed by the caller in replicate order).
@@ -224,9 +261,6 @@ class Replicate {
         random_ = &random;
         const int stages = static_cast<int>(c_.stages.size());
         input_.clear(c_.skaters);
-        input_.results.resize(static_cast<std::size_t>(c_.skaters) * stages);
-        for (int a = 0; a < c_.skaters; ++a)
-            input_.first[a] = a * stages;
         order_ = 0;
         entries_ = 0;
         changed_ = false;
@@ -261,6 +295,22 @@ class Replicate {
         int final = 0;  // into a stage of lettered finals: 0 = Final A
     };
 
+    // The skaters sent to a stage, in the order they came: room for the whole field, held once.
+    class Arrivals {
+      public:
+        explicit Arrivals(std::size_t field) : slots_(field) {}
+        void clear() { size_ = 0; }
+        void push(const Arrival& a) { slots_[size_++] = a; }
+        std::size_t size() const { return size_; }
+        const Arrival& operator[](std::size_t k) const { return slots_[k]; }
+        const Arrival* begin() const { return slots_.data(); }
+        const Arrival* end() const { return slots_.data() + size_; }
+
+      private:
+        std::vector<Arrival> slots_;
+        std::size_t size_ = 0;
+    };
+
     // The first stage: seeds by strength, at random or as listed, into the format's draw; the
     // entries into later stages first (the best seeds by ranking, or the seeds listed).
     void seed_field() {
@@ -273,7 +323,8 @@ class Replicate {
             seed_number_[seeds_[s]] = s + 1;
         int starters = c_.skaters;
         if (c_.entered > 0) starters = enter_directly();
-        fill_races(c_.stages[0].races, c_.first_race.data(), seeds_.data(), starters);
+        std::copy(c_.first_offsets.begin(), c_.first_offsets.end(), offsets_.begin());
+        place_members(c_.stages[0].races, c_.first_race.data(), seeds_.data(), starters);
     }
 
     // Moves the entering skaters out of seeds_ into their stages; returns how many start.
@@ -292,7 +343,7 @@ class Replicate {
                     seed = next_best;
                 }
                 rank_[seeds_[seed]] = 1;
-                incoming_[to].push_back({seeds_[seed], 0, 0, 0, 0});
+                incoming_[to].push({seeds_[seed], 0, 0, 0, 0});
             }
         }
         int starters = 0;
@@ -303,11 +354,20 @@ class Replicate {
 
     // The round's races (members_ by race, offsets_) from `count` skaters `who` and their races.
     void fill_races(int races, const int* race_of, const int* who, int count) {
-        std::fill(offsets_.begin(), offsets_.begin() + races + 1, 0);
-        for (int s = 0; s < count; ++s)
-            ++offsets_[race_of[s] + 1];
-        for (int k = 0; k < races; ++k)
-            offsets_[k + 1] += offsets_[k];
+        race_offsets(races, race_of, count, offsets_.data());
+        place_members(races, race_of, who, count);
+    }
+
+    // The round as one race of `count` skaters `who`, in that order.
+    void one_race(const int* who, int count) {
+        std::copy(who, who + count, members_.begin());
+        offsets_[0] = 0, offsets_[1] = count;
+        races_ = 1;
+        count_ = count;
+    }
+
+    // members_ by race, the races starting at offsets_.
+    void place_members(int races, const int* race_of, const int* who, int count) {
         std::copy(offsets_.begin(), offsets_.begin() + races, cursor_.begin());
         for (int s = 0; s < count; ++s)
             members_[cursor_[race_of[s]]++] = who[s];
@@ -324,7 +384,7 @@ class Replicate {
 
     // Draws race k of stage s: performances, incidents, places and times. `number` is the race's
     // number in the stage when the races of the stage are drawn one field at a time (finals).
-    void race(int s, int k, int number = -1) {
+    [[gnu::always_inline]] void race(int s, int k, int number = -1) {
         if (number < 0) number = k;
         const int begin = offsets_[k], end = offsets_[k + 1];
         int fastest = -1;
@@ -377,7 +437,6 @@ class Replicate {
     void advance(int s) {
         for (int k = 0; k < races_; ++k)
             for (int m = offsets_[k]; m < offsets_[k + 1]; ++m) {
-                race_of_[m] = k;
                 entrants_[m] = {k + 1, place_[m] ? std::optional<int>(place_[m]) : std::nullopt,
                                 place_[m] ? std::optional<Millis>(time_[m]) : std::nullopt,
                                 referee_[m] != 0, '*'};
@@ -388,12 +447,12 @@ class Replicate {
             std::span<const Entrant>(entrants_.data(), static_cast<std::size_t>(count_)),
             [&](int k) { return static_cast<int>(random_->below(static_cast<std::uint64_t>(k))); },
             decision_);
+        const auto& ways = c_.stages[s].out;
         for (int m = 0; m < count_; ++m) {
             const int k = decision_.taken_by[m];
             if (k < 0) continue;
-            const auto& rule = c_.format->transitions[out[k]];
-            incoming_[c_.graph.to[out[k]]].push_back(
-                {members_[m], place_[m], time_[m], race_of_[m], rule.final ? rule.final - 'A' : 0});
+            incoming_[ways[k].to].push(
+                {members_[m], place_[m], time_[m], entrants_[m].race - 1, ways[k].final});
         }
     }
 
@@ -405,11 +464,9 @@ class Replicate {
         const auto& stage = c_.stages[s];
         const int races = std::min(stage.races, n);
         if (races == 1) {  // one race needs no draw: in the order they came
-            for (int g = 0; g < n; ++g) {
+            for (int g = 0; g < n; ++g)
                 who_[g] = in[g].who;
-                next_race_[g] = 0;
-            }
-            fill_races(1, next_race_.data(), who_.data(), n);
+            one_race(who_.data(), n);
             return true;
         }
         if (stage.ranking) return fill_ranking(in, races);
@@ -438,7 +495,7 @@ class Replicate {
 
     // A ranking stage: the skaters by their place and time in the feeding stage, the best in
     // the last race, each race a run of consecutive ones.
-    bool fill_ranking(const std::vector<Arrival>& in, int races) {
+    bool fill_ranking(const Arrivals& in, int races) {
         const int n = static_cast<int>(in.size());
         for (int g = 0; g < n; ++g)
             ranked_[g] = Ranked{in[g].place ? in[g].place : 1 << 20, in[g].time, g};
@@ -489,13 +546,10 @@ class Replicate {
             const int id = stage.first_id + f;
             if (f > 0 && n < stage.min_field) {
                 input_.finals.push_back({id, false, static_cast<int>(input_.members.size()), n});
-                for (int g = 0; g < n; ++g) {
-                    input_.members.push_back(who_[g]);
-                    input_.unraced_final[who_[g]] = id;
-                }
+                input_.members.insert(input_.members.end(), who_.begin(), who_.begin() + n);
                 continue;
             }
-            fill_races(1, zeros_.data(), who_.data(), n);
+            one_race(who_.data(), n);
             race(s, 0, f);
             add_block(s, 0, f);
         }
@@ -589,15 +643,15 @@ class Replicate {
     RandomStream* random_ = nullptr;
     Totals totals_;
     // Per skater or per member of the round (index m), sized for the whole field.
-    std::vector<int> seeds_, seed_number_, members_, place_, race_of_, who_, next_race_, finishers_,
-        rank_, by_strength_rank_, offsets_, cursor_, scratch_, zeros_;
+    std::vector<int> seeds_, seed_number_, members_, place_, who_, next_race_, finishers_, rank_,
+        by_strength_rank_, offsets_, cursor_, scratch_;
     std::vector<double> perf_;
     std::vector<Status> status_;
     std::vector<char> referee_;
     std::vector<Millis> time_;
     std::vector<Entrant> entrants_;
     std::vector<Ranked> ranked_;
-    std::vector<std::vector<Arrival>> incoming_;        // per stage: who was sent to it
+    std::vector<Arrivals> incoming_;                    // per stage: who was sent to it
     std::vector<std::vector<std::vector<int>>> draws_;  // per stage, per qualifier count
     StageDecision decision_;
     ClassifierInput input_;
