@@ -17,8 +17,8 @@
 #include <cstdint>
 #include <vector>
 
-#include "draw.hpp"           // engine: the ffa grouping
-#include "random_stream.hpp"  // engine: the simulator's random stream
+#include "simulation/draw.hpp"           // engine: the ffa grouping
+#include "simulation/random_stream.hpp"  // engine: the simulator's random stream
 
 namespace {
 

@@ -1,5 +1,5 @@
 // The advancement rule of one transition (RULES.md §2) on plain entrants.
-#include "advancement.hpp"
+#include "rules/advancement.hpp"
 
 #include <doctest/doctest.h>
 

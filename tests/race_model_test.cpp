@@ -3,7 +3,7 @@
 #include <cmath>
 #include <map>
 
-#include "plackett_luce.hpp"
+#include "simulation/plackett_luce.hpp"
 #include "test_support.hpp"
 
 using namespace heatgraph;

@@ -2,7 +2,7 @@
 
 #include <cmath>
 
-#include "draw.hpp"
+#include "simulation/draw.hpp"
 #include "test_support.hpp"
 
 using namespace heatgraph;

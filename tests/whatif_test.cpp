@@ -3,9 +3,9 @@
 #include <cmath>
 #include <numeric>
 
-#include "counterfactual.hpp"
 #include "heatgraph/race_model.hpp"
 #include "test_support.hpp"
+#include "whatif/counterfactual.hpp"
 
 using namespace heatgraph;
 

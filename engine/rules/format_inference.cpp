@@ -12,10 +12,10 @@
 #include <climits>
 #include <tuple>
 
-#include "advancement.hpp"
 #include "heatgraph/format.hpp"
 #include "heatgraph/identity.hpp"
-#include "stage_names.hpp"
+#include "rules/advancement.hpp"
+#include "sources/stage_names.hpp"
 
 namespace heatgraph {
 

@@ -1,10 +1,10 @@
-#include "event_info.hpp"
+#include "sources/event_info.hpp"
 
 #include <algorithm>
 #include <array>
 #include <cctype>
 
-#include "text.hpp"
+#include "sources/text.hpp"
 
 namespace heatgraph::detail {
 

@@ -1,4 +1,4 @@
-#include "classifier.hpp"
+#include "rules/classifier.hpp"
 
 #include <algorithm>
 #include <array>

@@ -6,10 +6,10 @@
 #include <algorithm>
 #include <unordered_set>
 
-#include "advancement.hpp"
 #include "heatgraph/progression_graph.hpp"
-#include "stage_graph.hpp"
-#include "stage_replay.hpp"
+#include "replay/stage_replay.hpp"
+#include "rules/advancement.hpp"
+#include "rules/stage_graph.hpp"
 
 namespace heatgraph {
 

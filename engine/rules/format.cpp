@@ -9,8 +9,8 @@
 #include <sstream>
 
 #include "heatgraph/identity.hpp"
-#include "text.hpp"
-#include "toml_reader.hpp"
+#include "sources/text.hpp"
+#include "sources/toml_reader.hpp"
 
 namespace heatgraph {
 

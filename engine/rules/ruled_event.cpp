@@ -1,14 +1,14 @@
-#include "ruled_event.hpp"
+#include "rules/ruled_event.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
 #include <algorithm>
 
-#include "advancement.hpp"
 #include "heatgraph/identity.hpp"
-#include "stage_names.hpp"
-#include "text.hpp"
+#include "rules/advancement.hpp"
+#include "sources/stage_names.hpp"
+#include "sources/text.hpp"
 
 namespace heatgraph::detail {
 

@@ -10,12 +10,12 @@
 #include <cmath>
 #include <numbers>
 
-#include "advancement.hpp"
-#include "classifier.hpp"
-#include "draw.hpp"
-#include "parallel.hpp"
-#include "random_stream.hpp"
-#include "stage_graph.hpp"
+#include "rules/advancement.hpp"
+#include "rules/classifier.hpp"
+#include "rules/stage_graph.hpp"
+#include "simulation/draw.hpp"
+#include "simulation/parallel.hpp"
+#include "simulation/random_stream.hpp"
 
 namespace heatgraph {
 

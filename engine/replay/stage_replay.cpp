@@ -1,4 +1,4 @@
-#include "stage_replay.hpp"
+#include "replay/stage_replay.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -6,7 +6,7 @@
 #include <algorithm>
 #include <array>
 
-#include "stage_names.hpp"
+#include "sources/stage_names.hpp"
 
 namespace heatgraph::detail {
 

@@ -4,8 +4,8 @@
 #include <limits>
 #include <map>
 
-#include "classifier.hpp"
-#include "stage_graph.hpp"
+#include "rules/classifier.hpp"
+#include "rules/stage_graph.hpp"
 
 namespace heatgraph {
 

@@ -5,11 +5,11 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
-#include "athlete_registry.hpp"
-#include "event_info.hpp"
-#include "json_export.hpp"
-#include "stage_names.hpp"
-#include "text.hpp"
+#include "event/json_export.hpp"
+#include "sources/athlete_registry.hpp"
+#include "sources/event_info.hpp"
+#include "sources/stage_names.hpp"
+#include "sources/text.hpp"
 
 namespace heatgraph {
 

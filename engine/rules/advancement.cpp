@@ -1,4 +1,4 @@
-#include "advancement.hpp"
+#include "rules/advancement.hpp"
 
 #include <algorithm>
 #include <climits>

@@ -13,9 +13,9 @@
 #include <vector>
 
 #include "heatgraph/format.hpp"
-#include "random_stream.hpp"
-#include "ruled_event.hpp"
-#include "stage_graph.hpp"
+#include "rules/ruled_event.hpp"
+#include "rules/stage_graph.hpp"
+#include "simulation/random_stream.hpp"
 
 namespace heatgraph::detail {
 

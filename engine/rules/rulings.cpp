@@ -6,8 +6,8 @@
 #include <filesystem>
 #include <map>
 
-#include "text.hpp"
-#include "toml_reader.hpp"
+#include "sources/text.hpp"
+#include "sources/toml_reader.hpp"
 
 namespace heatgraph {
 

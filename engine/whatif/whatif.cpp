@@ -5,9 +5,9 @@
 #include <algorithm>
 #include <cmath>
 
-#include "counterfactual.hpp"
 #include "heatgraph/race_model.hpp"
-#include "parallel.hpp"
+#include "simulation/parallel.hpp"
+#include "whatif/counterfactual.hpp"
 
 namespace heatgraph {
 

@@ -8,14 +8,14 @@
 #include <set>
 #include <unordered_map>
 
-#include "article_table.hpp"
-#include "athlete_registry.hpp"
-#include "event_info.hpp"
 #include "heatgraph/event_json.hpp"
 #include "heatgraph/identity.hpp"
-#include "stage_names.hpp"
-#include "text.hpp"
-#include "utf8.hpp"
+#include "sources/article_table.hpp"
+#include "sources/athlete_registry.hpp"
+#include "sources/event_info.hpp"
+#include "sources/stage_names.hpp"
+#include "sources/text.hpp"
+#include "sources/utf8.hpp"
 
 namespace heatgraph {
 

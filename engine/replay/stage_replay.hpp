@@ -9,11 +9,11 @@
 #include <unordered_set>
 #include <vector>
 
-#include "advancement.hpp"
 #include "heatgraph/diagnostic.hpp"
 #include "heatgraph/event.hpp"
 #include "heatgraph/format.hpp"
-#include "stage_graph.hpp"
+#include "rules/advancement.hpp"
+#include "rules/stage_graph.hpp"
 
 namespace heatgraph::detail {
 

@@ -1,4 +1,4 @@
-#include "stage_names.hpp"
+#include "sources/stage_names.hpp"
 
 #include <fmt/format.h>
 
@@ -6,7 +6,7 @@
 #include <cctype>
 
 #include "heatgraph/identity.hpp"
-#include "text.hpp"
+#include "sources/text.hpp"
 
 namespace heatgraph::detail {
 

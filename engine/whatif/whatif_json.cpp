@@ -1,8 +1,8 @@
 // The JSON exports of `whatif --json` and `fit --json` (declared in event_json.hpp).
 #include <fmt/format.h>
 
+#include "event/json_export.hpp"
 #include "heatgraph/event_json.hpp"
-#include "json_export.hpp"
 
 namespace heatgraph {
 

@@ -1,4 +1,4 @@
-#include "stage_graph.hpp"
+#include "rules/stage_graph.hpp"
 
 #include <algorithm>
 

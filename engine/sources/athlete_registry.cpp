@@ -1,4 +1,4 @@
-#include "athlete_registry.hpp"
+#include "sources/athlete_registry.hpp"
 
 #include <fmt/format.h>
 

@@ -1,4 +1,4 @@
-#include "counterfactual.hpp"
+#include "whatif/counterfactual.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -8,9 +8,9 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "advancement.hpp"
-#include "plackett_luce.hpp"
-#include "text.hpp"
+#include "rules/advancement.hpp"
+#include "simulation/plackett_luce.hpp"
+#include "sources/text.hpp"
 
 namespace heatgraph::detail {
 

@@ -5,7 +5,7 @@
 #include <cctype>
 #include <cstdint>
 
-#include "utf8.hpp"
+#include "sources/utf8.hpp"
 
 namespace heatgraph {
 

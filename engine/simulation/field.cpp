@@ -7,8 +7,8 @@
 
 #include "heatgraph/replay.hpp"
 #include "heatgraph/simulate.hpp"
-#include "random_stream.hpp"
-#include "text.hpp"
+#include "simulation/random_stream.hpp"
+#include "sources/text.hpp"
 
 namespace heatgraph {
 

@@ -11,7 +11,7 @@
 #include <algorithm>
 #include <vector>
 
-#include "random_stream.hpp"
+#include "simulation/random_stream.hpp"
 
 namespace heatgraph::detail {
 

@@ -10,8 +10,8 @@
 #include <cmath>
 #include <numeric>
 
-#include "advancement.hpp"
 #include "heatgraph/identity.hpp"
+#include "rules/advancement.hpp"
 
 namespace heatgraph {
 

@@ -1,4 +1,4 @@
-#include "article_table.hpp"
+#include "sources/article_table.hpp"
 
 #include <fmt/format.h>
 
@@ -7,7 +7,7 @@
 #include <cctype>
 
 #include "heatgraph/identity.hpp"
-#include "text.hpp"
+#include "sources/text.hpp"
 
 namespace heatgraph::detail {
 
