@@ -1,0 +1,1 @@
+#include "sources/isu_name.hpp"
