@@ -1,4 +1,5 @@
 #include "heatgraph/article.hpp"
+#include "heatgraph/load.hpp"
 
 #include <fstream>
 

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <CLI/CLI.hpp>
+#include <limits>
 #include <ostream>
 
 #include "heatgraph/heatgraph.hpp"
@@ -14,7 +15,9 @@ namespace heatgraph::cli {
 namespace {
 
 struct Options {
-    std::string event;
+    std::vector<std::string> event;  // files: an article, a JSON export, or tables
+    std::string event_filter;        // --event: which event of the tables
+    bool all = false;                // replay --all: every event of the tables
     std::string format;
     std::string athlete;
     bool json = false;
@@ -25,24 +28,53 @@ struct Options {
     std::string card;
     WhatIfOptions whatif;
     // fit
-    std::vector<std::string> events;
     double prior = FitOptions{}.prior;
     bool whatif_samples_given = false;  // the command line overrides the scenario
     bool whatif_seed_given = false;
 };
 
-Replay load_and_replay(const Options& o) {
-    auto event = load_event(o.event);
+Event load_one_event(const Options& o) {
+    auto event = load_event(o.event, o.event_filter);
     if (!event) throw InvalidInput{event.error()};
-    if (o.format.empty()) return replay(*event);
-    auto format = load_format(o.format);
-    if (!format) throw InvalidInput{format.error()};
-    return replay(*event, *format);
+    return std::move(event).value();
 }
 
+Replay replay_under(const Event& event, const Options& o) {
+    if (o.format.empty()) return replay(event);
+    auto format = load_format(o.format);
+    if (!format) throw InvalidInput{format.error()};
+    return replay(event, *format);
+}
+
+Replay load_and_replay(const Options& o) {
+    return replay_under(load_one_event(o), o);
+}
+
+// replay --all: every event of the files, one report (or one line of JSON) each.
+std::string replay_all(const Options& o) {
+    auto events = load_events(o.event);
+    if (!events) throw InvalidInput{events.error()};
+    std::string out;
+    for (const auto& event : *events) {
+        if (!o.event_filter.empty() && !select_event({event}, o.event_filter)) continue;
+        const auto result = replay_under(event, o);
+        out += o.json ? replay_to_json(result, -1) + "\n" : replay_report(result) + "\n";
+    }
+    return out;
+}
+
+void add_event_files(CLI::App& command, Options& o, const char* help) {
+    command.add_option("EVENT", o.event, help)->required();
+    command.add_option("--event", o.event_filter,
+                       "which event of the tables: words of its title (\"Calgary 500m\")");
+}
+
+constexpr const char* event_help =
+    "results article, heatgraph JSON export, or result tables (CSV/TSV; several files are "
+    "read as one table)";
+
 void add_event_options(CLI::App& command, Options& o, bool with_json = true) {
-    command.add_option("EVENT", o.event, "results article (text) or heatgraph JSON export")
-        ->required();
+    add_event_files(command, o, event_help);
     command.add_option("--format", o.format,
                        "format file (TOML); inferred from the event if omitted");
     if (with_json) command.add_flag("--json", o.json, "machine-readable output");
@@ -66,7 +98,7 @@ WhatIf run_whatif(Options o) {
     if (!o.scenario.empty()) {
         auto scenario = load_scenario(o.scenario);
         if (!scenario) throw InvalidInput{scenario.error()};
-        if (o.event.empty()) o.event = scenario->event_path();
+        if (o.event.empty()) o.event = {scenario->event_path()};
         if (format_path.empty()) format_path = scenario->format_path();
         rulings = scenario->rulings;
         if (scenario->samples && !o.whatif_samples_given) o.whatif.samples = *scenario->samples;
@@ -82,26 +114,27 @@ WhatIf run_whatif(Options o) {
                             "whatif needs a ruling (--penalize, --rescind, --advance, "
                             "--revoke-advance, --dns, --time, --redraw), a --format or a "
                             "--scenario"}};
-    auto event = load_event(o.event);
-    if (!event) throw InvalidInput{event.error()};
+    const auto event = load_one_event(o);
     std::optional<Format> format;
     if (!format_path.empty()) {
         auto loaded = load_format(format_path);
         if (!loaded) throw InvalidInput{loaded.error()};
         format = std::move(loaded).value();
     }
-    auto result = what_if(*event, rulings, format, o.whatif);
+    auto result = what_if(event, rulings, format, o.whatif);
     if (!result) throw InvalidInput{result.error()};
     return std::move(result).value();
 }
 
 RaceModel run_fit(const Options& o) {
+    auto loaded = load_events(o.event);
+    if (!loaded) throw InvalidInput{loaded.error()};
     std::vector<Event> events;
-    for (const auto& path : o.events) {
-        auto event = load_event(path);
-        if (!event) throw InvalidInput{event.error()};
-        events.push_back(std::move(event).value());
-    }
+    for (auto& event : *loaded)
+        if (o.event_filter.empty() || select_event({event}, o.event_filter))
+            events.push_back(std::move(event));
+    if (events.empty())
+        throw InvalidInput{{"", 0, fmt::format("no event matches '{}'", o.event_filter)}};
     auto model = fit_race_model(events, FitOptions{o.prior});
     if (!model) throw InvalidInput{model.error()};
     return std::move(model).value();
@@ -109,7 +142,10 @@ RaceModel run_fit(const Options& o) {
 
 void add_whatif_options(CLI::App& command, Options& o) {
     command.add_option("EVENT", o.event,
-                       "results article or JSON export (optional with a --scenario naming one)");
+                       "results article, JSON export or result tables (optional with a "
+                       "--scenario naming one)");
+    command.add_option("--event", o.event_filter,
+                       "which event of the tables: words of its title (\"Calgary 500m\")");
     command.add_option("--scenario", o.scenario, "scenario file (TOML) of scenarios/whatif/");
     command.add_option("--format", o.format, "replay the event under this format (TOML)");
     const std::pair<RulingKind, const char*> kinds[] = {
@@ -155,13 +191,24 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
     auto* replay_cmd =
         app.add_subcommand("replay", "classification and every advancement explained");
     add_event_options(*replay_cmd, o);
+    replay_cmd->add_flag("--all", o.all,
+                         "every event of the tables (with --json: one object per line)");
     auto* explain_cmd =
         app.add_subcommand("explain", "one athlete's path, race by race, with reasons");
-    add_event_options(*explain_cmd, o);
+    // EVENT... ATHLETE: the files, then the name (split after parsing: CLI11 gives a list of
+    // positionals before a single one all the words).
     explain_cmd
-        ->add_option("ATHLETE", o.athlete,
-                     "athlete name (case, diacritics and small typos tolerated)")
-        ->required();
+        ->add_option("EVENT", o.event,
+                     fmt::format("EVENT... ATHLETE: {}; then the athlete's name (case, "
+                                 "diacritics and small typos tolerated)",
+                                 event_help))
+        ->required()
+        ->expected(2, std::numeric_limits<int>::max());
+    explain_cmd->add_option("--event", o.event_filter,
+                            "which event of the tables: words of its title (\"Calgary 500m\")");
+    explain_cmd->add_option("--format", o.format,
+                            "format file (TOML); inferred from the event if omitted");
+    explain_cmd->add_flag("--json", o.json, "machine-readable output");
     auto* graph_cmd =
         app.add_subcommand("graph", "the progression graph: races and the channels taken");
     add_event_options(*graph_cmd, o, false);
@@ -174,7 +221,7 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
     add_whatif_options(*whatif_cmd, o);
     auto* fit_cmd =
         app.add_subcommand("fit", "Plackett–Luce strengths of the skaters of one or more events");
-    fit_cmd->add_option("EVENT", o.events, "results articles or JSON exports, pooled")->required();
+    add_event_files(*fit_cmd, o, "results articles, JSON exports or result tables, pooled");
     fit_cmd
         ->add_option("--prior", o.prior,
                      "Gamma(1 + prior, prior) prior on each worth; 0: maximum likelihood")
@@ -210,6 +257,14 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
             const auto model = run_fit(o);
             out << (o.json ? race_model_to_json(model) : race_model_report(model));
             return ok;
+        }
+        if (*replay_cmd && o.all) {
+            out << replay_all(o);
+            return ok;
+        }
+        if (*explain_cmd) {
+            o.athlete = o.event.back();
+            o.event.pop_back();
         }
         const auto result = load_and_replay(o);
         if (*replay_cmd) {

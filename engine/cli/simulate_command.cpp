@@ -14,14 +14,11 @@ namespace heatgraph::cli {
 
 namespace {
 
-std::vector<Event> load_events(const std::vector<std::string>& paths) {
-    std::vector<Event> events;
-    for (const auto& path : paths) {
-        auto event = load_event(path);
-        if (!event) throw InvalidInput{event.error()};
-        events.push_back(std::move(event).value());
-    }
-    return events;
+// Every event of the files (a table may hold several), pooled.
+std::vector<Event> events_of(const std::vector<std::string>& paths) {
+    auto events = load_events(paths);
+    if (!events) throw InvalidInput{events.error()};
+    return std::move(events).value();
 }
 
 std::string estimate_text(const Estimate& e, int decimals) {
@@ -121,7 +118,7 @@ Field SimulateCommand::field() const {
     } else if (skaters_ > 0) {
         field = normal_field(skaters_, options_.seed);
     } else {
-        auto model = fit_race_model(load_events(fit_));
+        auto model = fit_race_model(events_of(fit_));
         if (!model) throw InvalidInput{model.error()};
         field = fitted_field(*model);
     }
@@ -133,7 +130,7 @@ Field SimulateCommand::field() const {
 
 IncidentRates SimulateCommand::incidents() const {
     IncidentRates rates;
-    if (!incidents_from_.empty()) rates = estimate_incident_rates(load_events(incidents_from_));
+    if (!incidents_from_.empty()) rates = estimate_incident_rates(events_of(incidents_from_));
     if (penalty_ > 0) rates.penalty = penalty_;
     if (fall_ > 0) rates.fall = fall_;
     return rates;

@@ -32,6 +32,7 @@ json row_json(const Event& event, const Row& row) {
     if (row.printed_rank) j["printed_rank"] = *row.printed_rank;
     if (row.time) j["time"] = format_race_time(*row.time);
     if (!row.country.empty()) j["country"] = row.country;
+    if (!row.athlete_id.empty()) j["athlete_id"] = row.athlete_id;
     if (!row.note.empty()) j["note"] = row.note;
     if (!row.extra.empty()) j["extra"] = row.extra;
     j["line"] = row.line;
@@ -79,6 +80,7 @@ Row row_from_json(const json& j) {
     row.printed_rank =
         j.contains("printed_rank") ? std::optional(j["printed_rank"].get<int>()) : std::nullopt;
     row.country = j.value("country", "");
+    row.athlete_id = j.value("athlete_id", "");
     row.note = j.value("note", "");
     if (j.contains("extra"))
         row.extra = j["extra"].get<std::vector<std::pair<std::string, std::string>>>();

@@ -10,7 +10,7 @@
 
 #include "heatgraph/event_json.hpp"
 #include "heatgraph/identity.hpp"
-#include "sources/article_table.hpp"
+#include "sources/results_table.hpp"
 #include "sources/athlete_registry.hpp"
 #include "sources/event_info.hpp"
 #include "sources/stage_names.hpp"
@@ -286,7 +286,7 @@ class ArticleReader {
             const bool single_final = stage.lettered && key.number == 1 && !lettered_.count(key) &&
                                       races_in(key.stage) == 1;
             race.name = single_final ? std::string(stage.race_prefix) : label(key);
-            normalise_places(race, stage);
+            detail::normalise_places(race, stage, event_.diagnostics);
             event_.rounds.back().races.push_back(std::move(race));
         }
         for (const auto& [stage, count] : lost_notes_)
@@ -303,23 +303,6 @@ class ArticleReader {
     int races_in(int stage) const {
         return static_cast<int>(std::count_if(races_.begin(), races_.end(),
                                               [&](auto& r) { return r.first.stage == stage; }));
-    }
-
-    // A Final B prints the overall ranks (5, 6, 7); its race places are 1, 2, 3. Any other race
-    // whose places do not start at 1 is reported and renumbered the same way.
-    void normalise_places(Race& race, const detail::StageName& stage) {
-        std::optional<int> first;
-        for (const auto& row : race.results)
-            if (row.place) first = std::min(first.value_or(*row.place), *row.place);
-        if (!first || *first == 1) return;
-        if (!(stage.kind == StageKind::final && race.number > 1))
-            warn(race.line, fmt::format("places in {} start at {}; read as race places from 1",
-                                        race.name, *first));
-        for (auto& row : race.results) {
-            if (!row.place) continue;
-            row.printed_rank = row.place;
-            row.place = *row.place - *first + 1;
-        }
     }
 
     void check_competitors() {
@@ -369,15 +352,6 @@ class ArticleReader {
 
 Result<Event> parse_article(std::string_view text, std::string source) {
     return ArticleReader(text, std::move(source)).read();
-}
-
-Result<Event> load_event(const std::string& path) {
-    const auto file = detail::read_file(path);
-    if (!file) return Error{path, 0, "cannot open the file"};
-    const std::string& text = *file;
-    const auto start = text.find_first_not_of(" \t\r\n");
-    if (start != std::string::npos && text[start] == '{') return parse_event_json(text, path);
-    return parse_article(text, path);
 }
 
 }  // namespace heatgraph

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -40,6 +41,7 @@ class Registry {
   private:
     AthleteId resolve(const Row& row, const Race& race, const std::vector<AthleteId>& previous,
                       const std::unordered_set<AthleteId>& taken) {
+        if (!row.athlete_id.empty()) return resolve_by_id(row, race, taken);
         if (const auto it = by_spelling_.find(row.printed_name); it != by_spelling_.end()) {
             if (taken.count(it->second))
                 warn(row, fmt::format("'{}' appears twice in one round ({})", row.printed_name,
@@ -62,8 +64,41 @@ class Registry {
         }
         const auto id = static_cast<AthleteId>(event_.athletes.size());
         event_.athletes.push_back(Athlete{row.printed_name, {}});
+        id_of_.emplace_back();
         by_spelling_.emplace(row.printed_name, id);
         by_key_.emplace(key, id);
+        return id;
+    }
+
+    // A source that identifies its athletes: one id, one skater. A spelling the id had not had
+    // is an alias; a name already taken by another id is a namesake, told apart by the id.
+    AthleteId resolve_by_id(const Row& row, const Race& race,
+                            const std::unordered_set<AthleteId>& taken) {
+        if (const auto it = by_id_.find(row.athlete_id); it != by_id_.end()) {
+            const AthleteId id = it->second;
+            if (taken.count(id))
+                warn(row, fmt::format("'{}' (id {}) appears twice in one round ({})",
+                                      row.printed_name, row.athlete_id, race.name));
+            const auto& athlete = event_.athletes[id];
+            if (row.printed_name != athlete.name &&
+                std::find(athlete.aliases.begin(), athlete.aliases.end(), row.printed_name) ==
+                    athlete.aliases.end()) {
+                warn(row, fmt::format("'{}' ({}) is '{}': the same id {}", row.printed_name,
+                                      race.name, athlete.name, row.athlete_id));
+                add_spelling(id, row.printed_name);
+            }
+            return id;
+        }
+        if (const auto it = by_spelling_.find(row.printed_name); it != by_spelling_.end())
+            warn(row, fmt::format("'{}' ({}) has id {}, another skater of that name id {}; told "
+                                  "apart by the id",
+                                  row.printed_name, race.name, row.athlete_id,
+                                  id_of_[it->second]));
+        const auto id = static_cast<AthleteId>(event_.athletes.size());
+        event_.athletes.push_back(Athlete{row.printed_name, {}});
+        id_of_.push_back(row.athlete_id);
+        by_id_.emplace(row.athlete_id, id);
+        by_spelling_.emplace(row.printed_name, id);
         return id;
     }
 
@@ -96,6 +131,8 @@ class Registry {
     Event& event_;
     std::unordered_map<std::string, AthleteId> by_spelling_;
     std::unordered_map<std::string, AthleteId> by_key_;
+    std::unordered_map<std::string, AthleteId> by_id_;  // Row::athlete_id
+    std::vector<std::string> id_of_;                    // per athlete: their id, or empty
     std::unordered_set<AthleteId> previous_;  // the skaters of the stage before
 };
 

@@ -1,229 +1,124 @@
 #include "heatgraph/identity.hpp"
 
+#include <utf8proc.h>
+
 #include <algorithm>
 #include <array>
-#include <cctype>
-#include <cstdint>
-
-#include "sources/utf8.hpp"
+#include <span>
 
 namespace heatgraph {
 
 namespace {
 
-// ASCII folding of Latin-1 Supplement and Latin Extended-A (U+00C0..U+017F), which covers the
-// European names of the seeds ("Užák", "Krūzbergs", "Bērziņš", "Niewiński", "Nógrádi"). A
-// table of 192 entries is smaller and more predictable than pulling in ICU for it.
-constexpr std::array<std::string_view, 0x180 - 0xC0> latin_fold{
-    // U+00C0
-    "a",
-    "a",
-    "a",
-    "a",
-    "a",
-    "a",
-    "ae",
-    "c",
-    "e",
-    "e",
-    "e",
-    "e",
-    "i",
-    "i",
-    "i",
-    "i",
-    "d",
-    "n",
-    "o",
-    "o",
-    "o",
-    "o",
-    "o",
-    "",
-    "o",
-    "u",
-    "u",
-    "u",
-    "u",
-    "y",
-    "th",
-    "ss",
-    "a",
-    "a",
-    "a",
-    "a",
-    "a",
-    "a",
-    "ae",
-    "c",
-    "e",
-    "e",
-    "e",
-    "e",
-    "i",
-    "i",
-    "i",
-    "i",
-    "d",
-    "n",
-    "o",
-    "o",
-    "o",
-    "o",
-    "o",
-    "",
-    "o",
-    "u",
-    "u",
-    "u",
-    "u",
-    "y",
-    "th",
-    "y",
-    // U+0100
-    "a",
-    "a",
-    "a",
-    "a",
-    "a",
-    "a",
-    "c",
-    "c",
-    "c",
-    "c",
-    "c",
-    "c",
-    "c",
-    "c",
-    "d",
-    "d",
-    "d",
-    "d",
-    "e",
-    "e",
-    "e",
-    "e",
-    "e",
-    "e",
-    "e",
-    "e",
-    "e",
-    "e",
-    "g",
-    "g",
-    "g",
-    "g",
-    "g",
-    "g",
-    "g",
-    "g",
-    "h",
-    "h",
-    "h",
-    "h",
-    "i",
-    "i",
-    "i",
-    "i",
-    "i",
-    "i",
-    "i",
-    "i",
-    "i",
-    "i",
-    "ij",
-    "ij",
-    "j",
-    "j",
-    "k",
-    "k",
-    "k",
-    "l",
-    "l",
-    "l",
-    "l",
-    "l",
-    "l",
-    "l",
-    "l",
-    "l",
-    "l",
-    "n",
-    "n",
-    "n",
-    "n",
-    "n",
-    "n",
-    "n",
-    "n",
-    "n",
-    "o",
-    "o",
-    "o",
-    "o",
-    "o",
-    "o",
-    "oe",
-    "oe",
-    "r",
-    "r",
-    "r",
-    "r",
-    "r",
-    "r",
-    "s",
-    "s",
-    "s",
-    "s",
-    "s",
-    "s",
-    "s",
-    "s",
-    "t",
-    "t",
-    "t",
-    "t",
-    "t",
-    "t",
-    "u",
-    "u",
-    "u",
-    "u",
-    "u",
-    "u",
-    "u",
-    "u",
-    "u",
-    "u",
-    "u",
-    "u",
-    "w",
-    "w",
-    "y",
-    "y",
-    "y",
-    "z",
-    "z",
-    "z",
-    "z",
-    "z",
-    "z",
-    "s",
+// One code point at a time through utf8proc, so that the key is built in a single string
+// instead of the buffer utf8proc_map allocates on every name comparison. Compatibility
+// decomposition (NFKD) makes fullwidth "ＡＢＣ" plain "abc"; the marks it splits off ("Užák",
+// a Greek tonos) are stripped; case folding covers every script, and "ß" becomes "ss".
+constexpr auto folding = static_cast<utf8proc_option_t>(UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE |
+                                                        UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD);
+
+// Room for any one code point's folding: the longest (U+FDFA, an Arabic ligature of a whole
+// phrase) is 18 code points.
+constexpr std::size_t longest_folding = 32;
+
+// Letters that Unicode gives no decomposition, so NFKD leaves them whole, although articles
+// spell the same skater with and without them ("Łukasz" / "Lukasz", "Sjøberg" / "Sjoberg").
+// They fold to the base letters the former hand-written Latin table gave them. They arrive case
+// folded: "Ø" is "ø" here.
+struct BaseLetters {
+    char32_t letter;
+    std::string_view ascii;
 };
+constexpr std::array<BaseLetters, 12> without_decomposition{{
+    {U'æ', "ae"},
+    {U'ð', "d"},
+    {U'ø', "o"},
+    {U'þ', "th"},
+    {U'đ', "d"},
+    {U'ħ', "h"},
+    {U'ı', "i"},
+    {U'ĸ', "k"},
+    {U'ł', "l"},
+    {U'ŋ', "n"},
+    {U'œ', "oe"},
+    {U'ŧ', "t"},
+}};
+
+std::string_view base_letters(utf8proc_int32_t cp) {
+    const auto* found =
+        std::ranges::find(without_decomposition, static_cast<char32_t>(cp), &BaseLetters::letter);
+    return found == without_decomposition.end() ? std::string_view{} : found->ascii;
+}
+
+// Letters and digits of every script make the name; punctuation, spaces and symbols (a sponsor's
+// ®, the apostrophe of "van 't Wout") do not. The modifier letters of U+02B0..U+02FF are
+// apostrophes and tone marks in names (the Ukrainian "ʼ", the Hawaiian "ʻ"), so they go with
+// the ASCII apostrophe.
+bool is_name_character(utf8proc_int32_t cp) {
+    switch (utf8proc_category(cp)) {
+        case UTF8PROC_CATEGORY_LU:
+        case UTF8PROC_CATEGORY_LL:
+        case UTF8PROC_CATEGORY_LT:
+        case UTF8PROC_CATEGORY_LO:
+        case UTF8PROC_CATEGORY_ND:
+        case UTF8PROC_CATEGORY_NL:
+            return true;
+        case UTF8PROC_CATEGORY_LM:
+            return cp < 0x2B0 || cp >= 0x300;
+        default:
+            return false;
+    }
+}
+
+void append_ascii(std::string& folded, char c) {
+    if (c >= 'A' && c <= 'Z')
+        folded += static_cast<char>(c - 'A' + 'a');
+    else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+        folded += c;
+}
+
+void append_utf8(std::string& folded, utf8proc_int32_t cp) {
+    std::array<utf8proc_uint8_t, 4> bytes{};
+    const auto length = utf8proc_encode_char(cp, bytes.data());
+    folded.append(reinterpret_cast<const char*>(bytes.data()), static_cast<std::size_t>(length));
+}
+
+// A symbol is dropped whole, before its decomposition could turn it into letters ("™" is "TM").
+void append_folded(std::string& folded, utf8proc_int32_t cp) {
+    if (!is_name_character(cp)) return;
+    std::array<utf8proc_int32_t, longest_folding> parts;
+    const auto count = utf8proc_decompose_char(cp, parts.data(), parts.size(), folding, nullptr);
+    if (count < 0 || static_cast<std::size_t>(count) > parts.size()) return;  // no such letter
+    for (const auto part : std::span(parts.data(), static_cast<std::size_t>(count))) {
+        if (part < 0x80)
+            append_ascii(folded, static_cast<char>(part));
+        else if (const auto base = base_letters(part); !base.empty())
+            folded += base;
+        else if (is_name_character(part))
+            append_utf8(folded, part);
+    }
+}
 
 }  // namespace
 
 std::string fold_name(std::string_view name) {
     std::string folded;
     folded.reserve(name.size());
+    const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(name.data());
     for (std::size_t i = 0; i < name.size();) {
-        const char32_t cp = detail::decode_utf8(name, i).value_or(0xFFFD);
-        if (cp < 0x80) {
-            const auto c = static_cast<unsigned char>(cp);
-            if (std::isalnum(c)) folded += static_cast<char>(std::tolower(c));
-        } else if (cp >= 0xC0 && cp < 0x180) {
-            folded += latin_fold[cp - 0xC0];
+        if (bytes[i] < 0x80) {  // most names are ASCII: no call into utf8proc for them
+            append_ascii(folded, name[i++]);
+            continue;
         }
+        utf8proc_int32_t cp = 0;
+        const auto length =
+            utf8proc_iterate(bytes + i, static_cast<utf8proc_ssize_t>(name.size() - i), &cp);
+        if (length <= 0) {  // a malformed byte is no part of a name
+            ++i;
+            continue;
+        }
+        append_folded(folded, cp);
+        i += static_cast<std::size_t>(length);
     }
     return folded;
 }

@@ -18,8 +18,4 @@ namespace heatgraph {
 // Parses article text; `source` names it in errors and diagnostics.
 [[nodiscard]] Result<Event> parse_article(std::string_view text, std::string source);
 
-// Reads a file: a results article, or the engine's own JSON export (see event_json.hpp),
-// recognised by its first non-blank character.
-[[nodiscard]] Result<Event> load_event(const std::string& path);
-
 }  // namespace heatgraph

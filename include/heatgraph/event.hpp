@@ -92,6 +92,9 @@ struct Row {
     AthleteId athlete = -1;
     std::string printed_name;         // the name exactly as this row printed it
     std::string country;              // empty when the article left it blank
+    std::string athlete_id;           // the source's identifier of the athlete (a table's ISU
+                                      // ID): one id, one skater, whatever the spelling; empty
+                                      // when the source has none
     std::optional<int> place;         // finishing place in the race, 1-based
     std::optional<int> printed_rank;  // the rank column when it is not the race place
                                       // (a Final B printed with overall ranks 5, 6, 7)

@@ -12,8 +12,11 @@
 
 namespace heatgraph {
 
-// Lower-case ASCII letters and digits of a name: diacritics folded ("Užák" -> "uzak"),
-// everything else dropped.
+// The matching key of a name, in UTF-8: its letters and digits in any script, compatibility-
+// decomposed (NFKD: "ＡＢＣ" -> "abc"), stripped of combining marks ("Užák" -> "uzak") and case
+// folded ("ß" -> "ss", "ВИКТОР" = "виктор"). Latin letters Unicode does not decompose fold to
+// their base letters ("ø" -> "o", "ł" -> "l", "æ" -> "ae"). Punctuation, spaces, symbols and
+// malformed UTF-8 bytes are dropped. A Latin name gives plain ASCII.
 [[nodiscard]] std::string fold_name(std::string_view name);
 
 // The folded words of a name, split at spaces and hyphens: "Ahn Hyun-soo" -> ahn, hyun, soo.

@@ -1,4 +1,4 @@
-#include "sources/article_table.hpp"
+#include "sources/results_table.hpp"
 
 #include <fmt/format.h>
 
@@ -15,7 +15,7 @@ namespace {
 
 Column column_of(std::string_view title) {
     const auto key = fold_name(title);
-    static constexpr std::array<std::pair<std::string_view, Column>, 17> known{{
+    static constexpr std::pair<std::string_view, Column> known[]{
         {"rank", Column::rank},
         {"place", Column::rank},
         {"pos", Column::rank},
@@ -29,11 +29,29 @@ Column column_of(std::string_view title) {
         {"nation", Column::country},
         {"noc", Column::country},
         {"team", Column::country},
+        {"isumember", Column::country},
+        {"member", Column::country},
         {"time", Column::time},
         {"result", Column::time},
+        {"results", Column::time},
         {"notes", Column::notes},
         {"note", Column::notes},
-    }};
+        {"qual", Column::notes},
+        {"marks", Column::notes},
+        {"round", Column::round},
+        {"stage", Column::round},
+        {"athleteid", Column::athlete_id},
+        {"isuid", Column::athlete_id},
+        {"warn", Column::warnings},
+        {"warning", Column::warnings},
+        {"warnings", Column::warnings},
+        {"season", Column::season},
+        {"competition", Column::competition},
+        {"event", Column::distance},
+        {"distance", Column::distance},
+        {"gender", Column::gender},
+        {"sex", Column::gender},
+    };
     for (const auto& [name, column] : known)
         if (key == name) return column;
     return Column::other;
@@ -48,10 +66,11 @@ bool is_markup_debris(std::string_view cell) {
                        [&](auto a) { return cell.substr(0, a.size()) == a; });
 }
 
-// Status marks, as they appear in Notes or in the Time column.
-// WDR (withdrawn) is read as a DNS, the mark kept.
-constexpr std::array<std::string_view, 9> status_marks{"PEN", "DQ",  "DSQ", "YC",     "RC",
-                                                       "DNS", "DNF", "WDR", "No time"};
+// Status marks, as they appear in Notes, in the Time column or in the ISU's Place column.
+// WDR (withdrawn) is read as a DNS, ABD (abandoned) as a DNF, the mark kept; NP ("no place")
+// leaves the row unplaced.
+constexpr std::array<std::string_view, 11> status_marks{
+    "PEN", "DQ", "DSQ", "YC", "RC", "DNS", "DNF", "WDR", "ABD", "NP", "No time"};
 // Every other mark a results table uses: the ISU's advancement marks (ADA is ADVA, QAB and QCD
 // "to Final A or B", "to Final C or D"), records, and the lost note "'".
 constexpr std::array<std::string_view, 23> other_marks{
@@ -90,7 +109,7 @@ Result<std::optional<int>> parse_rank(std::string_view cell, TableRow& out, int 
                                       const std::string& source) {
     if (cell.empty() || is_dash(cell)) return std::optional<int>{};
     if (is_status_mark(cell)) {
-        out.row.marks.emplace_back(cell);
+        if (!out.row.has_mark(cell)) out.row.marks.emplace_back(cell);
         return std::optional<int>{};
     }
     std::string_view digits = cell;
@@ -109,21 +128,43 @@ Result<std::optional<int>> parse_heat(std::string_view cell, int line, const std
 std::optional<Error> read_time(std::string_view cell, TableRow& out, int line,
                                const std::string& source) {
     if (cell.empty() || is_dash(cell)) return std::nullopt;
-    if (equals_ignoring_case(cell, "No time")) {
+    if (equals_ignoring_case(cell, "No time") || equals_ignoring_case(cell, "notime")) {
         out.row.marks.emplace_back("No time");
         return std::nullopt;
     }
     if (is_status_mark(cell)) {
-        out.row.marks.emplace_back(cell);
+        // The ISU prints a penalty in both Place and Results: one mark.
+        if (!out.row.has_mark(cell)) out.row.marks.emplace_back(cell);
         return std::nullopt;
     }
     if (const auto ms = parse_race_time(cell)) {
         out.row.time = ms;
         return std::nullopt;
     }
+    // A record written onto the time, as the ISU does: "41.397OR", "42.127JWR".
+    const auto letters = cell.find_last_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+    if (letters != std::string_view::npos && letters + 1 < cell.size()) {
+        if (const auto ms = parse_race_time(cell.substr(0, letters + 1))) {
+            const auto record = cell.substr(letters + 1);
+            out.row.time = ms;
+            out.row.marks.emplace_back(record);
+            if (!is_known_mark(record)) out.unknown_marks.emplace_back(record);
+            return std::nullopt;
+        }
+    }
     return Error{
         source, line,
         fmt::format("bad time '{}' (expected m:ss.fff, ss.fff, 'No time' or a mark)", cell)};
+}
+
+// A card in the warnings column is a mark of the row; the cell is kept as printed.
+void read_warnings(std::string_view cell, const std::string& title, TableRow& out) {
+    if (cell.empty()) return;
+    out.row.extra.emplace_back(title, cell);
+    for (auto& token : note_tokens(cell)) {
+        if (!is_known_mark(token)) out.unknown_marks.push_back(token);
+        out.row.marks.push_back(std::move(token));
+    }
 }
 
 void read_notes(std::string_view cell, TableRow& out) {
@@ -137,7 +178,7 @@ void read_notes(std::string_view cell, TableRow& out) {
 // What the row's marks, place and time say happened, most severe first.
 void settle_status(TableRow& out) {
     Row& row = out.row;
-    static constexpr std::array<std::pair<std::string_view, Status>, 8> order{{
+    static constexpr std::array<std::pair<std::string_view, Status>, 9> order{{
         {"YC", Status::YC},
         {"RC", Status::RC},
         {"PEN", Status::PEN},
@@ -146,6 +187,7 @@ void settle_status(TableRow& out) {
         {"DNS", Status::DNS},
         {"WDR", Status::DNS},
         {"DNF", Status::DNF},
+        {"ABD", Status::DNF},
     }};
     for (const auto& [mark, status] : order) {
         if (!row.has_mark(mark)) continue;
@@ -187,9 +229,21 @@ std::optional<std::vector<std::string_view>> split_cells(std::string_view line) 
 Result<TableHeader> parse_header(std::string_view text, int line, const std::string& source) {
     const auto cells = split_cells(text);
     if (!cells) return Error{source, line, "table header is not closed by '|' (truncated?)"};
+    return header_of(*cells, line, source);
+}
+
+Result<TableRow> parse_row(const TableHeader& header, std::string_view text, int line,
+                           const std::string& source) {
+    const auto cells = split_cells(text);
+    if (!cells) return Error{source, line, "table row is not closed by '|' (truncated?)"};
+    return row_of(header, *cells, line, source);
+}
+
+Result<TableHeader> header_of(const std::vector<std::string_view>& titles, int line,
+                              const std::string& source) {
     TableHeader header;
     header.line = line;
-    for (auto title : *cells) {
+    for (auto title : titles) {
         const auto column = column_of(title);
         if (column != Column::other && header.has(column))
             return Error{source, line, fmt::format("table header has two '{}' columns", title)};
@@ -199,19 +253,17 @@ Result<TableHeader> parse_header(std::string_view text, int line, const std::str
     return header;
 }
 
-Result<TableRow> parse_row(const TableHeader& header, std::string_view text, int line,
-                           const std::string& source) {
-    const auto cells = split_cells(text);
-    if (!cells) return Error{source, line, "table row is not closed by '|' (truncated?)"};
-    if (cells->size() != header.columns.size())
+Result<TableRow> row_of(const TableHeader& header, const std::vector<std::string_view>& cells,
+                        int line, const std::string& source) {
+    if (cells.size() != header.columns.size())
         return Error{source, line,
                      fmt::format("table row has {} cells; the header on line {} has {}",
-                                 cells->size(), header.line, header.columns.size())};
+                                 cells.size(), header.line, header.columns.size())};
     TableRow out;
     out.row.line = line;
     std::optional<std::string_view> rank_cell;
-    for (std::size_t i = 0; i < cells->size(); ++i) {
-        auto cell = (*cells)[i];
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+        auto cell = cells[i];
         if (is_markup_debris(cell)) {
             ++out.debris;
             cell = {};
@@ -238,6 +290,21 @@ Result<TableRow> parse_row(const TableHeader& header, std::string_view text, int
             case Column::notes:
                 read_notes(cell, out);
                 break;
+            case Column::round:
+                out.round = std::string(cell);
+                break;
+            case Column::athlete_id:
+                out.row.athlete_id = std::string(cell);
+                break;
+            case Column::warnings:
+                read_warnings(cell, header.titles[i], out);
+                break;
+            case Column::season:
+            case Column::competition:
+            case Column::distance:
+            case Column::gender:
+                out.event.emplace_back(cell);
+                break;
             case Column::other:
                 out.row.extra.emplace_back(header.titles[i], cell);
                 break;
@@ -251,6 +318,23 @@ Result<TableRow> parse_row(const TableHeader& header, std::string_view text, int
     }
     settle_status(out);
     return out;
+}
+
+void normalise_places(Race& race, const StageName& stage, Diagnostics& diagnostics) {
+    std::optional<int> first;
+    for (const auto& row : race.results)
+        if (row.place) first = std::min(first.value_or(*row.place), *row.place);
+    if (!first || *first == 1) return;
+    if (!(stage.kind == StageKind::final && race.number > 1))
+        diagnostics.push_back(
+            {Severity::warning, race.line,
+             fmt::format("places in {} start at {}; read as race places from 1", race.name,
+                         *first)});
+    for (auto& row : race.results) {
+        if (!row.place) continue;
+        row.printed_rank = row.place;
+        row.place = *row.place - *first + 1;
+    }
 }
 
 }  // namespace heatgraph::detail
