@@ -1,8 +1,8 @@
 #include "heatgraph/article.hpp"
-#include "heatgraph/load.hpp"
 
 #include <fstream>
 
+#include "heatgraph/load.hpp"
 #include "test_support.hpp"
 
 using namespace heatgraph;

@@ -1,14 +1,17 @@
 // The result-table reader: the three real ISU tables against what their data shows (the
 // .truth.json files of tests/data/isu), and every column, code and bad input on small tables.
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "sources/stage_names.hpp"
+#include "sources/text.hpp"
 #include "test_support.hpp"
 
 using namespace heatgraph;
+using namespace std::string_literals;
 
 namespace {
 
@@ -55,11 +58,11 @@ Found find(const Event& event, const std::string& id, const std::string& race) {
     return found;
 }
 
-
 }  // namespace
 
-TEST_CASE("the three ISU tables: every skater of every later round comes from the race the "
-          "data shows, for the reason recorded, or entered directly") {
+TEST_CASE(
+    "the three ISU tables: every skater of every later round comes from the race the "
+    "data shows, for the reason recorded, or entered directly") {
     for (const char* name : isu_tables) {
         CAPTURE(std::string(name));
         const auto r = replay(test::event_file("scenarios/events/" + std::string(name) + ".csv"));
@@ -71,7 +74,8 @@ TEST_CASE("the three ISU tables: every skater of every later round comes from th
             const std::string round_name = round["round"];
             for (const auto& skater : round["skaters"]) {
                 CAPTURE(skater.dump());
-                const auto here = find(r.event, skater["isu_id"], race_name(round_name, skater["race"]));
+                const auto here =
+                    find(r.event, skater["isu_id"], race_name(round_name, skater["race"]));
                 REQUIRE(here.row);
                 ++checked;
                 if (!skater["from"].is_object()) {
@@ -81,8 +85,8 @@ TEST_CASE("the three ISU tables: every skater of every later round comes from th
                 }
                 const auto& from = skater["from"];
                 REQUIRE(here.before);
-                const auto before = find(r.event, skater["isu_id"],
-                                         race_name(from["round"], from["race"]));
+                const auto before =
+                    find(r.event, skater["isu_id"], race_name(from["round"], from["race"]));
                 CHECK(before.row == here.before);
                 REQUIRE(here.before->advance);
                 CHECK((here.before->advance->to == here.stage ||
@@ -97,4 +101,271 @@ TEST_CASE("the three ISU tables: every skater of every later round comes from th
         }
         CHECK(checked > 0);
     }
+}
+
+TEST_CASE("each ISU table's inferred format, written and read back, replays it identically") {
+    for (const char* name : isu_tables) {
+        CAPTURE(std::string(name));
+        const auto event = test::event_file("scenarios/events/" + std::string(name) + ".csv");
+        const auto inferred = replay(event);
+        auto format = parse_format(format_to_toml(inferred.format), "written.toml");
+        REQUIRE_MESSAGE(format.ok(), (format.ok() ? "" : format.error().describe()));
+        const auto filed = replay(event, *format);
+        CHECK(test::standings(inferred) == test::standings(filed));
+        for (std::size_t k = 0; k < inferred.event.rounds.size(); ++k)
+            for (std::size_t j = 0; j < inferred.event.rounds[k].races.size(); ++j)
+                for (std::size_t i = 0; i < inferred.event.rounds[k].races[j].results.size(); ++i)
+                    CHECK(test::why(inferred.event.rounds[k].races[j].results[i]) ==
+                          test::why(filed.event.rounds[k].races[j].results[i]));
+    }
+}
+
+TEST_CASE("a table split into one file per round, given in any order, is the event") {
+    const std::string dir = "tests/data/tables/calgary-by-round/";
+    std::vector<std::string> files;
+    for (const char* round : {"Semifinals", "FinalB", "RepHeats", "Heats", "Quarterfinals",
+                              "Preliminaries", "RepSemifinals"})
+        files.push_back(test::source_path(dir + round + ".csv"));
+    auto split = load_event(files);
+    REQUIRE(split.ok());
+    const auto whole = test::event_file("scenarios/events/world-cup-2012-calgary-women-500m.csv");
+    REQUIRE(split->rounds.size() == whole.rounds.size());
+    for (std::size_t k = 0; k < whole.rounds.size(); ++k)
+        CHECK(split->rounds[k].name == whole.rounds[k].name);
+    CHECK(test::standings(replay(*split)) == test::standings(replay(whole)));
+    CHECK(test::has_diagnostic(split->diagnostics, "out of running order"));
+}
+
+namespace {
+
+const std::string isu_header =
+    "season,competition,event,gender,round,race,Place,Start Pos.,Warn.,#,Name,ISU ID,ISU "
+    "Member,Results,Qual.\n";
+
+Result<std::vector<Event>> tables_of(std::string text, std::string source = "t.csv") {
+    return parse_tables({TableText{std::move(source), std::move(text)}});
+}
+
+Event table_event(std::string text) {
+    auto events = tables_of(std::move(text));
+    REQUIRE_MESSAGE(events.ok(), (events.ok() ? "" : events.error().describe()));
+    REQUIRE(events->size() == 1);
+    return std::move(events->front());
+}
+
+std::string table_error(std::string text) {
+    return test::error_of(tables_of(std::move(text)));
+}
+
+const Row& row_named(const Event& event, std::string_view name) {
+    for (const auto& round : event.rounds)
+        for (const auto& race : round.races)
+            for (const auto& row : race.results)
+                if (event.name_of(row.athlete) == name) return row;
+    FAIL("no row of " << name);
+    throw;
+}
+
+}  // namespace
+
+TEST_CASE("table columns are known by their titles, whatever the case, and their aliases") {
+    // Every alias of every column, across six tables: the row reads the same.
+    const char* const round[] = {"Round", "stage", "ROUND"};
+    const char* const race[] = {"Race", "heat", "HEAT"};
+    const char* const place[] = {"Place", "rank", "Pos", "position"};
+    const char* const name[] = {"Name", "athlete", "Skater"};
+    const char* const time[] = {"Results", "result", "Time"};
+    const char* const marks[] = {"Qual.", "Notes", "note", "marks"};
+    const char* const country[] = {"ISU Member", "Country", "nation", "NOC", "team", "member"};
+    const char* const id[] = {"ISU ID", "athlete id", "AthleteID"};
+    for (std::size_t k = 0; k < 6; ++k) {
+        const auto pick = [&](const auto& list) { return list[k % std::size(list)]; };
+        const auto text = fmt::format(
+            "{},{},{},{},{},{},{},Extra\n"
+            "Heats,1,1,ANNA Bell,USA,44.100,Q,x1\n"
+            "Heats,1,2,Cora DOE,CAN,44.200,,x2\n"
+            "Final,1,1,ANNA Bell,USA,44.000,,x3\n",
+            pick(round), pick(race), pick(place), pick(name), pick(country), pick(time),
+            pick(marks), pick(id));
+        CAPTURE(text);
+        // The id column is the last: give it a value on each row.
+        std::string with_id;
+        int n = 0;
+        for (auto line : detail::split(text, '\n')) {
+            if (line.empty()) continue;
+            const char* const ids[] = {",7\n", ",8\n", ",7\n"};  // Anna, Cora, Anna
+            with_id += std::string(line) + (n == 0 ? fmt::format(",{}\n", pick(id)) : ids[n - 1]);
+            ++n;
+        }
+        const auto event = table_event(with_id);
+        REQUIRE(event.rounds.size() == 2);
+        CHECK(event.rounds[0].name == "Heats");
+        const auto& anna = event.rounds[0].races[0].results[0];
+        CHECK(anna.place == 1);
+        CHECK(anna.time == 44'100);
+        CHECK(anna.marks == std::vector<std::string>{"Q"});
+        CHECK(anna.country == "USA");
+        CHECK(anna.athlete_id == "7");
+        CHECK(anna.extra == std::vector<std::pair<std::string, std::string>>{{"Extra", "x1"}});
+    }
+}
+
+TEST_CASE("the ISU's places, results and warnings: codes, record suffixes, notime") {
+    const auto event = table_event(isu_header +
+                                   "s,c,500m,w,Heats,1,1,1,,1,AnnaBELL,1,USA,41.397OR,Q\n"
+                                   "s,c,500m,w,Heats,1,2,2,,2,CoraDOE,2,CAN,43.105WR,Q\n"
+                                   "s,c,500m,w,Heats,1,3,3,,3,EvaLANG,3,GER,42.127JWR,\n"
+                                   "s,c,500m,w,Heats,1,4,4,,4,IdaMOSS,4,NOR,notime,\n"
+                                   "s,c,500m,w,Heats,1,PEN,5,,5,JoMARSH,5,GBR,PEN,\n"
+                                   "s,c,500m,w,Heats,1,DNS,6,,6,PARKKim,6,KOR,DNS,\n"
+                                   "s,c,500m,w,Heats,2,DNF,1,,7,LiaROSS,7,ITA,DNF,\n"
+                                   "s,c,500m,w,Heats,2,YC,2,YC,8,MiaKNOX,8,NED,YC,\n"
+                                   "s,c,500m,w,Heats,2,WDR,3,,9,NinaVOSS,9,AUT,,\n"
+                                   "s,c,500m,w,Heats,2,ABD,4,,10,OlaBERG,10,SWE,,\n"
+                                   "s,c,500m,w,Heats,2,NP,5,,11,PiaHOLM,11,DEN,,\n"
+                                   "s,c,500m,w,Heats,2,DQ,6,,12,RitaKOCH,12,SUI,DQ,\n"
+                                   "s,c,500m,w,Heats,2,1,7,YC,13,SaraLUND,13,FIN,44.000,\n"
+                                   "s,c,500m,w,Heats,2,,8,,14,TeaSOLE,14,EST,,\n");
+    const auto& anna = row_named(event, "Anna Bell");
+    CHECK(anna.time == 41'397);
+    CHECK(anna.marks == std::vector<std::string>{"OR", "Q"});
+    CHECK(row_named(event, "Cora Doe").marks == std::vector<std::string>{"WR", "Q"});
+    CHECK(row_named(event, "Eva Lang").marks == std::vector<std::string>{"JWR"});
+    const auto& ida = row_named(event, "Ida Moss");
+    CHECK(ida.place == 4);
+    CHECK(ida.status == Status::no_time);
+    CHECK(row_named(event, "Jo Marsh").status == Status::PEN);
+    CHECK(row_named(event, "Jo Marsh").marks == std::vector<std::string>{"PEN"});
+    CHECK(row_named(event, "Park Kim").status == Status::DNS);
+    CHECK(row_named(event, "Lia Ross").status == Status::DNF);
+    CHECK(row_named(event, "Mia Knox").status == Status::YC);
+    CHECK(row_named(event, "Nina Voss").status == Status::DNS);
+    CHECK(row_named(event, "Nina Voss").marks == std::vector<std::string>{"WDR"});
+    CHECK(row_named(event, "Ola Berg").status == Status::DNF);
+    CHECK(row_named(event, "Pia Holm").status == Status::unplaced);
+    CHECK(row_named(event, "Pia Holm").marks == std::vector<std::string>{"NP"});
+    CHECK(row_named(event, "Rita Koch").status == Status::DQ);
+    // A yellow card in the warnings column voids a placed row; the cell is kept.
+    const auto& sara = row_named(event, "Sara Lund");
+    CHECK(sara.status == Status::YC);
+    CHECK(sara.printed_rank == 1);
+    CHECK(sara.extra == std::vector<std::pair<std::string, std::string>>{
+                            {"Start Pos.", "7"}, {"Warn.", "YC"}, {"#", "13"}});
+    CHECK(row_named(event, "Tea Sole").status == Status::unplaced);
+}
+
+TEST_CASE("a table's text: quoted commas, UTF-8, a byte-order mark, CR LF, TSV") {
+    const auto csv = table_event(
+        "\xEF\xBB\xBFRound,Race,Place,Name,Country,Time\r\n"
+        "Heats,1,1,\"Ahn, Hyun-soo\",KOR,\"1:24.100\"\r\n"
+        "Heats,1,2,Mat\xC3\xBA\xC5\xA1 U\xC5\xBE\xC3\xA1k \xC2\xAE,SVK,1:24.500\r\n"
+        "Heats,1,3,\"The \"\"Rocket\"\" Smith\",GBR,1:25.000\r\n");
+    const auto& heat = csv.rounds.at(0).races.at(0).results;
+    REQUIRE(heat.size() == 3);
+    CHECK(heat[0].printed_name == "Ahn, Hyun-soo");
+    CHECK(heat[0].time == 84'100);
+    CHECK(heat[1].printed_name == "Mat\xC3\xBA\xC5\xA1 U\xC5\xBE\xC3\xA1k \xC2\xAE");
+    CHECK(heat[2].printed_name == "The \"Rocket\" Smith");
+    CHECK(heat[2].line == 4);
+    const auto tsv = table_event("Round\tRace\tPlace\tName\tTime\nHeats\t1\t1\tA, B\t44.1\n");
+    CHECK(tsv.rounds.at(0).races.at(0).results.at(0).printed_name == "A, B");
+}
+
+TEST_CASE("holes are diagnostics and the replay goes on") {
+    // Heat 1 lacks the row placed 3; Cora is in the final with no earlier row; no Final B.
+    const auto event = table_event(isu_header +
+                                   "s,c,500m,w,Heats,1,1,1,,1,AnnaBELL,1,USA,44.1,Q\n"
+                                   "s,c,500m,w,Heats,1,2,2,,2,EvaLANG,3,GER,44.2,Q\n"
+                                   "s,c,500m,w,Heats,1,4,3,,3,IdaMOSS,4,NOR,44.5,\n"
+                                   "s,c,500m,w,FinalA,1,1,1,,1,AnnaBELL,1,USA,44.0,\n"
+                                   "s,c,500m,w,FinalA,1,2,2,,2,EvaLANG,3,GER,44.1,\n"
+                                   "s,c,500m,w,FinalA,1,3,3,,5,CoraDOE,2,CAN,44.3,\n");
+    CHECK(test::has_diagnostic(event.diagnostics, "Heat 1 has no row placed 3", 2));
+    const auto r = replay(event);
+    CHECK(row_named(r.event, "Cora Doe").entry == Entry::unknown);
+    CHECK(test::standings(r).front() == "1 Anna Bell");
+}
+
+TEST_CASE("an empty file or a header alone among an event's files is a note") {
+    auto events = parse_tables({TableText{"a.csv", ""}, TableText{"b.csv", isu_header},
+                                TableText{"c.csv", isu_header + "s,c,500m,w,Heats,1,1,1,,1,"
+                                                                "AnnaBELL,1,USA,44.1,\n"}});
+    REQUIRE(events.ok());
+    REQUIRE(events->size() == 1);
+    CHECK(test::has_diagnostic(events->front().diagnostics, "a.csv: empty file"));
+    CHECK(test::has_diagnostic(events->front().diagnostics, "b.csv: a header and no rows"));
+}
+
+TEST_CASE("several events in one table: listed, and named by --event") {
+    const auto text = isu_header +
+                      "s,Sochi,500m,w,Heats,1,1,1,,1,AnnaBELL,1,USA,44.1,\n"
+                      "s,Sochi,1000m,w,Heats,1,1,1,,1,AnnaBELL,1,USA,1:30.1,\n"
+                      "s,Sochi,500m,m,Heats,1,1,1,,2,BoKIM,2,KOR,41.1,\n";
+    auto events = tables_of(text);
+    REQUIRE(events.ok());
+    REQUIRE(events->size() == 3);
+    CHECK(events->at(0).info.title == "Sochi – Women's 500 metres");
+    CHECK(events->at(2).info.title == "Sochi – Men's 500 metres");
+    CHECK(select_event(*events, "men 500")->info.title == "Sochi – Men's 500 metres");
+    CHECK(select_event(*events, "1000")->info.title == "Sochi – Women's 1000 metres");
+    CHECK(test::error_of(select_event(*events, "500")) ==
+          "t.csv: '500' matches 2 events; name one more closely:\n"
+          "  Sochi – Women's 500 metres\n  Sochi – Men's 500 metres");
+    CHECK(test::error_of(select_event(*events, "")) ==
+          "t.csv: holds 3 events; name one with --event:\n  Sochi – Women's 500 metres\n"
+          "  Sochi – Women's 1000 metres\n  Sochi – Men's 500 metres");
+}
+
+TEST_CASE("bad tables are errors naming the file and line") {
+    CHECK(test::error_of(tables_of("Round,Race,Place,Name\nHeats,1,1,\0Anna\n"s)) ==
+          "t.csv:2: not a text file (NUL byte or invalid UTF-8)");
+    CHECK(test::error_of(tables_of("Round,Race,Place,Name\nHeats,1,1,\xff\n")) ==
+          "t.csv:2: not a text file (NUL byte or invalid UTF-8)");
+    CHECK(table_error("Round,Race,Place,Name\nHeats,1,1,\"Anna") ==
+          "t.csv:2: the file ends inside a quoted field (truncated?)");
+    CHECK(table_error("Round,Race,Place,Name\nHeats,1,1,Anna \"B\" Bell\n") ==
+          "t.csv:2: malformed CSV: error parsing data while strict checking enabled (a quote "
+          "inside an unquoted field, or text after a closing quote)");
+    CHECK(table_error("Round,Race,Place,Name\n") == "t.csv: no results rows in t.csv");
+    CHECK(table_error("") == "t.csv: no results rows in t.csv");
+    CHECK(table_error("Round,Race,Place,Name\nHeats,1,1,Anna,extra\n") ==
+          "t.csv:2: table row has 5 cells; the header on line 1 has 4");
+    CHECK(table_error("Round,Race,Place,Name,Time\nHeats,1,1,Anna,4x.1\n") ==
+          "t.csv:2: bad time '4x.1' (expected m:ss.fff, ss.fff, 'No time' or a mark)");
+    CHECK(table_error("Round,Race,Place,Name\nHeats,one,1,Anna\n") ==
+          "t.csv:2: bad heat number 'one'");
+    CHECK(table_error("Round,Race,Place,Name\nHeats,1,first,Anna\n") ==
+          "t.csv:2: bad rank 'first' (expected a place, '–' or empty)");
+    CHECK(table_error("Round,Race,Place,Name\nWarm-up,1,1,Anna\n")
+              .starts_with("t.csv:2: round 'Warm-up' is not a stage"));
+    CHECK(table_error("Round,Race,Place,Name\nHeats,,1,Anna\n") == "t.csv:2: bad heat number ''");
+    CHECK(table_error("Round,Race,Place\nHeats,1,1\n") ==
+          "t.csv:1: the table has no Name column (Name, Athlete or Skater)");
+    CHECK(table_error("Race,Place,Name\n1,1,Anna\n") ==
+          "t.csv:1: the table has no Round column: a results table gives each row's round");
+    CHECK(table_error("Round,Race,Place,Name,Name\nHeats,1,1,A,B\n") ==
+          "t.csv:1: table header has two 'Name' columns");
+    CHECK(table_error("Round,Race,Place,Name\nHeats,1,1,Anna\nHeats,1,2,ANNA\n") ==
+          "t.csv:3: 'ANNA' appears twice in Heats 1 (lines 2 and 3)");
+}
+
+TEST_CASE("a table event is fitted, asked what-if and simulated from its fit") {
+    const auto event = test::event_file("scenarios/events/world-cup-2012-calgary-women-500m.csv");
+    auto model = fit_race_model({event});
+    REQUIRE(model.ok());
+    CHECK(model->skaters.size() >= 30);
+    // Sarah Chen's referee advancement from Preliminary 1 taken back: she stays out of the
+    // heats; exactly, since nobody else's race changes from the record.
+    auto revoke = parse_ruling(RulingKind::revoke_advance, "Sarah Chen@Preliminary 1", "");
+    REQUIRE(revoke.ok());
+    auto answer = what_if(event, {*revoke}, std::nullopt);
+    REQUIRE_MESSAGE(answer.ok(), (answer.ok() ? "" : answer.error().describe()));
+    CHECK(!answer->consequences.empty());
+    auto field = fitted_field(*model);
+    CHECK(field.skaters.size() == model->skaters.size());
+    SimulationOptions options;
+    options.runs = 2000;
+    auto simulated = simulate(test::format_file("isu-world-cup-2012-2016"), field, options);
+    REQUIRE_MESSAGE(simulated.ok(), (simulated.ok() ? "" : simulated.error().describe()));
+    CHECK(simulated->runs == 2000);
 }

@@ -58,7 +58,7 @@ std::string replay_all(const Options& o) {
     for (const auto& event : *events) {
         if (!o.event_filter.empty() && !select_event({event}, o.event_filter)) continue;
         const auto result = replay_under(event, o);
-        out += o.json ? replay_to_json(result, -1) + "\n" : replay_report(result) + "\n";
+        out += o.json ? replay_to_json(result, -1) : replay_report(result) + "\n";
     }
     return out;
 }

@@ -251,7 +251,7 @@ void StageReplay::explain_others(const Transition& rule, bool first, Race* targe
         const auto* stage = format_.stage(rule.to);
         const int min_field = stage ? stage->min_field : 2;
         if (static_cast<int>(routed.size()) >= min_field)
-            warn(round_.line, fmt::format("{} is not in the article; its {} skaters share its "
+            warn(round_.line, fmt::format("{} is not in the record; its {} skaters share its "
                                           "places (the record does not give their order)",
                                           target, routed.size()));
         return;

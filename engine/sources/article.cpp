@@ -10,9 +10,9 @@
 
 #include "heatgraph/event_json.hpp"
 #include "heatgraph/identity.hpp"
-#include "sources/results_table.hpp"
 #include "sources/athlete_registry.hpp"
 #include "sources/event_info.hpp"
+#include "sources/results_table.hpp"
 #include "sources/stage_names.hpp"
 #include "sources/text.hpp"
 #include "sources/utf8.hpp"

@@ -92,8 +92,7 @@ class Registry {
         if (const auto it = by_spelling_.find(row.printed_name); it != by_spelling_.end())
             warn(row, fmt::format("'{}' ({}) has id {}, another skater of that name id {}; told "
                                   "apart by the id",
-                                  row.printed_name, race.name, row.athlete_id,
-                                  id_of_[it->second]));
+                                  row.printed_name, race.name, row.athlete_id, id_of_[it->second]));
         const auto id = static_cast<AthleteId>(event_.athletes.size());
         event_.athletes.push_back(Athlete{row.printed_name, {}});
         id_of_.push_back(row.athlete_id);
@@ -133,7 +132,7 @@ class Registry {
     std::unordered_map<std::string, AthleteId> by_key_;
     std::unordered_map<std::string, AthleteId> by_id_;  // Row::athlete_id
     std::vector<std::string> id_of_;                    // per athlete: their id, or empty
-    std::unordered_set<AthleteId> previous_;  // the skaters of the stage before
+    std::unordered_set<AthleteId> previous_;            // the skaters of the stage before
 };
 
 }  // namespace

@@ -27,9 +27,8 @@ std::vector<std::string> words_of(const Event& event) {
 bool names(std::string_view filter, const Event& event) {
     const auto words = words_of(event);
     for (const auto& wanted : folded_words(filter)) {
-        const bool found = std::any_of(words.begin(), words.end(), [&](const std::string& w) {
-            return w.starts_with(wanted);
-        });
+        const bool found = std::any_of(words.begin(), words.end(),
+                                       [&](const std::string& w) { return w.starts_with(wanted); });
         if (!found) return false;
     }
     return true;
@@ -88,9 +87,9 @@ Result<Event> select_event(std::vector<Event> events, std::string_view filter) {
     const auto source = sources_of(events);
     if (chosen.size() == 1) return std::move(events[chosen.front() - events.data()]);
     if (filter.empty())
-        return Error{source, 0,
-                     fmt::format("holds {} events; name one with --event:{}", events.size(),
-                                 listing(all))};
+        return Error{
+            source, 0,
+            fmt::format("holds {} events; name one with --event:{}", events.size(), listing(all))};
     if (chosen.empty())
         return Error{source, 0,
                      fmt::format("no event matches '{}'; the events are:{}", filter, listing(all))};

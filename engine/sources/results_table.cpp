@@ -69,8 +69,8 @@ bool is_markup_debris(std::string_view cell) {
 // Status marks, as they appear in Notes, in the Time column or in the ISU's Place column.
 // WDR (withdrawn) is read as a DNS, ABD (abandoned) as a DNF, the mark kept; NP ("no place")
 // leaves the row unplaced.
-constexpr std::array<std::string_view, 11> status_marks{
-    "PEN", "DQ", "DSQ", "YC", "RC", "DNS", "DNF", "WDR", "ABD", "NP", "No time"};
+constexpr std::array<std::string_view, 11> status_marks{"PEN", "DQ",  "DSQ", "YC", "RC",     "DNS",
+                                                        "DNF", "WDR", "ABD", "NP", "No time"};
 // Every other mark a results table uses: the ISU's advancement marks (ADA is ADVA, QAB and QCD
 // "to Final A or B", "to Final C or D"), records, and the lost note "'".
 constexpr std::array<std::string_view, 23> other_marks{
@@ -326,10 +326,9 @@ void normalise_places(Race& race, const StageName& stage, Diagnostics& diagnosti
         if (row.place) first = std::min(first.value_or(*row.place), *row.place);
     if (!first || *first == 1) return;
     if (!(stage.kind == StageKind::final && race.number > 1))
-        diagnostics.push_back(
-            {Severity::warning, race.line,
-             fmt::format("places in {} start at {}; read as race places from 1", race.name,
-                         *first)});
+        diagnostics.push_back({Severity::warning, race.line,
+                               fmt::format("places in {} start at {}; read as race places from 1",
+                                           race.name, *first)});
     for (auto& row : race.results) {
         if (!row.place) continue;
         row.printed_rank = row.place;

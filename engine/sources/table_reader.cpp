@@ -45,10 +45,10 @@ double running_rank(const StageName& stage) {
         case StageKind::heat:
             return 2;
         case StageKind::repechage:
-            return stage.name == "Repechage heats"            ? 3.0
+            return stage.name == "Repechage heats"           ? 3.0
                    : stage.name == "Repechage quarterfinals" ? 3.1
                    : stage.name == "Repechage semifinals"    ? 3.2
-                                                              : 3.3;
+                                                             : 3.3;
         case StageKind::eighth_final:
             return 4;
         case StageKind::quarterfinal:
@@ -94,8 +94,7 @@ std::string gender_label(std::string_view gender) {
 
 class TableEventBuilder {
   public:
-    TableEventBuilder(const detail::TableHeader& header, std::string source)
-        : header_(header) {
+    TableEventBuilder(const detail::TableHeader& header, std::string source) : header_(header) {
         event_.source = std::move(source);
     }
 
@@ -216,8 +215,8 @@ class TableEventBuilder {
                 Race race;
                 race.number = key.second;
                 race.line = table_race.line;
-                const bool single_final = stage.lettered && key.second == 1 &&
-                                          !table_race.lettered && races == 1;
+                const bool single_final =
+                    stage.lettered && key.second == 1 && !table_race.lettered && races == 1;
                 race.name = single_final ? std::string(stage.race_prefix)
                                          : detail::race_label(stage, key.second);
                 for (auto& row : table_race.rows)
@@ -318,8 +317,8 @@ Result<std::optional<TableFile>> read_table_file(const TableText& table, Diagnos
         return std::optional<TableFile>{};
     }
     TableFile file;
-    auto header = detail::header_of(trimmed(records->front().fields), records->front().line,
-                                    source);
+    auto header =
+        detail::header_of(trimmed(records->front().fields), records->front().line, source);
     if (!header) return header.error();
     file.header = std::move(*header);
     if (!file.header.has(Column::name))
@@ -329,8 +328,8 @@ Result<std::optional<TableFile>> read_table_file(const TableText& table, Diagnos
         return Error{source, file.header.line,
                      "the table has no Round column: a results table gives each row's round"};
     if (records->size() == 1)
-        notes.push_back({Severity::warning, file.header.line,
-                         fmt::format("{}: a header and no rows", source)});
+        notes.push_back(
+            {Severity::warning, file.header.line, fmt::format("{}: a header and no rows", source)});
     for (std::size_t r = 1; r < records->size(); ++r) {
         const auto& record = (*records)[r];
         auto row = detail::row_of(file.header, trimmed(record.fields), record.line, source);
