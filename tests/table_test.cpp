@@ -369,3 +369,18 @@ TEST_CASE("a table event is fitted, asked what-if and simulated from its fit") {
     REQUIRE_MESSAGE(simulated.ok(), (simulated.ok() ? "" : simulated.error().describe()));
     CHECK(simulated->runs == 2000);
 }
+
+TEST_CASE("2004 Europeans: a dead heat for 1st keeps both recorded Qs, the rule stays top 2") {
+    // Heat 3: Greschner and Eley both 1st in 1:32.895, both Q. The quarterfinals are not in the
+    // scrape: the marked qualifiers have no later row, and the marks still make the rule.
+    const auto r = replay(test::event_file("tests/data/tables/europeans-2004-men-1000m.csv"));
+    REQUIRE(r.format.transitions.size() == 1);
+    CHECK(r.format.transitions[0].place_quota == 2);
+    CHECK(r.format.transitions[0].time_pool == TimePool::none);
+    const auto& eley = row_named(r.event, "Jon Eley");
+    REQUIRE(eley.advance);
+    CHECK(eley.advance->reason == Reason::Q);
+    CHECK(eley.advance->source == ReasonSource::recorded);
+    CHECK_FALSE(test::has_diagnostic(r.event.diagnostics, "Heat 3 has no row placed 2"));
+    CHECK_FALSE(test::has_diagnostic(r.diagnostics, "the rules make it"));
+}

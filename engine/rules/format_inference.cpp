@@ -119,14 +119,27 @@ struct Observed {
     std::vector<bool> advanced;
 };
 
+// The row records that the skater went on into `to` (Q, q, ADV; QA, qA, ADVA into Final A).
+bool marked_into(const Row& row, const Destination& to) {
+    return std::any_of(row.marks.begin(), row.marks.end(), [&](const std::string& mark) {
+        const auto reason = reason_from_string(mark);
+        if (!reason || way_of(*reason) > Way::referee) return false;
+        const char final = final_of(*reason);
+        return final == to.final || (final == 0 && to.final <= 'A');
+    });
+}
+
 // The stage as the transition to `to` sees it: those an earlier transition took are no longer
-// eligible (no place, no time, no referee advancement), as the replay sees them.
-Observed observe(const Round& round, const StageRows& s, const Destination& to) {
+// eligible (no place, no time, no referee advancement), as the replay sees them. A skater the
+// record marks as going on went on, even with no later row (a round or a row the record lacks,
+// 2004: the quarterfinals): the inferred rules explain the marks rather than override them.
+Observed observe(const Round& round, const StageRows& s, const Destination& to, bool main_stage) {
     Observed o;
     std::size_t i = 0;
     for (const auto& race : round.races)
         for (const auto& row : race.results) {
-            o.advanced.push_back(s.next[i] == to);
+            const bool lost = s.next[i].stage < 0 && main_stage && marked_into(row, to);
+            o.advanced.push_back(s.next[i] == to || lost);
             auto e = detail::entrant_of(row, race, o.advanced.back());
             if (s.taken[i]) {
                 e.place.reset();
@@ -139,22 +152,26 @@ Observed observe(const Round& round, const StageRows& s, const Destination& to) 
     return o;
 }
 
-// The largest k such that, in every race, the eligible skaters placed 1..k all advanced.
+// The largest k such that, in every race, the eligible skaters placed 1..k all advanced. A dead
+// heat fills the places it takes: two skaters placed 1st are 1st and 2nd, and the next is 3rd.
 int place_quota(const Round& round, const Observed& o) {
     int quota = 1 << 20;
     std::size_t i = 0;
     for (const auto& race : round.races) {
         int leading = 0;
         bool any = false;
-        for (int place = 1;; ++place) {
-            bool found = false, all_advanced = true;
+        for (int place = 1;;) {
+            int found = 0;
+            bool all_advanced = true;
             for (std::size_t k = i; k < i + race.results.size(); ++k)
                 if (o.entrants[k].place == place) {
-                    found = any = true;
+                    ++found;
+                    any = true;
                     all_advanced = all_advanced && o.advanced[k];
                 }
-            if (!found || !all_advanced) break;
-            leading = place;
+            if (found == 0 || !all_advanced) break;
+            leading = place + found - 1;
+            place += found;
         }
         i += race.results.size();
         if (any) quota = std::min(quota, leading);
@@ -289,7 +306,7 @@ Transition infer_transition(const Event& event, int from, const StageRows& s, co
     if (to.final > 'A') {
         if (auto t = infer_lower_final(source, s, to, modern)) return *t;
     }
-    return infer_places(source, observe(source, s, to), modern);
+    return infer_places(source, observe(source, s, to, !is_side_stage(target)), modern);
 }
 
 // A finals stage whose only race is Final A: the format still has a Final B (2006: not raced,

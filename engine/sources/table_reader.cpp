@@ -236,17 +236,23 @@ class TableEventBuilder {
         return text;
     }
 
-    // A race whose places skip one lacks a row: the table lost a skater.
+    // A race whose places skip one lacks a row: the table lost a skater. A dead heat takes the
+    // places it fills (two 1st, then 3rd).
     void report_holes(const Race& race) {
         std::vector<int> places;
         for (const auto& row : race.results)
             if (row.place) places.push_back(*row.place);
         std::sort(places.begin(), places.end());
         std::vector<int> missing;
-        for (std::size_t i = 0, expected = 1; i < places.size(); ++i) {
-            while (static_cast<int>(expected) < places[i])
-                missing.push_back(static_cast<int>(expected++));
-            expected = static_cast<std::size_t>(places[i]) + 1;
+        int expected = 1;
+        for (const int place : places) {
+            if (place < expected) {  // tied with the one before
+                ++expected;
+                continue;
+            }
+            while (expected < place)
+                missing.push_back(expected++);
+            expected = place + 1;
         }
         if (!missing.empty())
             warn(race.line, fmt::format("{} has no row placed {}: the table lacks a skater",
@@ -373,16 +379,15 @@ Result<std::vector<Event>> parse_tables(const std::vector<TableText>& tables) {
     }
     std::vector<EventRows> events;
     std::vector<const detail::TableHeader*> headers;
+    std::map<std::vector<std::string>, std::size_t> event_of;  // by the event columns
     for (auto& file : files)
         for (auto& row : file.rows) {
-            auto it = std::find_if(events.begin(), events.end(),
-                                   [&](const EventRows& e) { return e.key == row.table.event; });
-            if (it == events.end()) {
+            const auto [it, fresh] = event_of.try_emplace(row.table.event, events.size());
+            if (fresh) {
                 events.push_back({row.table.event, {}});
                 headers.push_back(&file.header);
-                it = events.end() - 1;
             }
-            it->rows.push_back(std::move(row));
+            events[it->second].rows.push_back(std::move(row));
         }
     if (events.empty()) {
         std::string names;
