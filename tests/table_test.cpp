@@ -384,3 +384,20 @@ TEST_CASE("2004 Europeans: a dead heat for 1st keeps both recorded Qs, the rule 
     CHECK_FALSE(test::has_diagnostic(r.event.diagnostics, "Heat 3 has no row placed 2"));
     CHECK_FALSE(test::has_diagnostic(r.diagnostics, "the rules make it"));
 }
+
+TEST_CASE(
+    "a fit pools a table's events by ISU ID: a new spelling is the same skater, a "
+    "namesake with another id is another") {
+    auto events = tables_of(isu_header +
+                            "s,A,500m,w,Final,1,1,1,,1,AnnaBELL,100,USA,44.1,\n"
+                            "s,A,500m,w,Final,1,2,2,,2,CoraDOE,200,CAN,44.2,\n"
+                            "s,B,500m,w,Final,1,1,1,,1,AnnaBELL-SMITH,100,USA,44.0,\n"
+                            "s,B,500m,w,Final,1,2,2,,2,CoraDOE,300,CAN,44.3,\n");
+    REQUIRE(events.ok());
+    REQUIRE(events->size() == 2);
+    auto model = fit_race_model(*events);
+    REQUIRE(model.ok());
+    CHECK(model->skaters.size() == 3);  // Anna once; Cora Doe 200 and Cora Doe 300
+    CHECK(model->skater_of[0][0] == model->skater_of[1][0]);
+    CHECK(model->skater_of[0][1] != model->skater_of[1][1]);
+}

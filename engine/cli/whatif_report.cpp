@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "text_report.hpp"
@@ -87,10 +88,16 @@ std::string whatif_report(const WhatIf& w) {
 }
 
 std::string race_model_report(const RaceModel& model) {
+    std::vector<std::string> files;  // a table of several events is one file
+    for (const auto& source : model.events)
+        if (std::find(files.begin(), files.end(), source) == files.end()) files.push_back(source);
+    const auto events = model.events.size() > files.size()
+                            ? fmt::format(" ({} events)", model.events.size())
+                            : std::string();
     std::string out = fmt::format(
-        "Plackett–Luce strengths (log-worth, mean 0) from {} finishing orders of {}\n"
+        "Plackett–Luce strengths (log-worth, mean 0) from {} finishing orders of {}{}\n"
         "Prior {} ({}); {} MM iterations; log-likelihood {:.3f}\n",
-        model.orders, fmt::join(model.events, ", "), model.prior,
+        model.orders, fmt::join(files, ", "), events, model.prior,
         model.prior == 0 ? "maximum likelihood" : "Gamma(1 + prior, prior) on each worth",
         model.iterations, model.log_likelihood);
     TextTable table({"Athlete", "Strength", "Std. error", "Races"});

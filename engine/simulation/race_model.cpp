@@ -9,6 +9,7 @@
 #include <boost/graph/strong_components.hpp>
 #include <cmath>
 #include <numeric>
+#include <unordered_map>
 
 #include "heatgraph/identity.hpp"
 #include "rules/advancement.hpp"
@@ -30,28 +31,55 @@ struct Stages {
     int orders = 0;
 };
 
-// Every athlete of every event as a pooled skater, matched across events by name.
+// Each athlete's id in the source (a table's ISU ID), empty when none.
+std::vector<std::string> athlete_ids(const Event& event) {
+    std::vector<std::string> ids(event.athletes.size());
+    for (const auto& round : event.rounds)
+        for (const auto& race : round.races)
+            for (const auto& row : race.results)
+                if (row.athlete >= 0 && ids[row.athlete].empty()) ids[row.athlete] = row.athlete_id;
+    return ids;
+}
+
+// Every athlete of every event as a pooled skater, matched across events by their id where
+// the sources give one, else by name (a namesake with another id is another skater).
 std::vector<std::string> pool_athletes(const std::vector<Event>& events, RaceModel& model) {
-    std::vector<std::string> names;
+    std::vector<std::string> names, ids;  // per pooled skater
+    std::unordered_map<std::string, int> by_id;
     for (std::size_t e = 0; e < events.size(); ++e) {
         const auto& event = events[e];
         model.events.push_back(event.source);
         auto& of = model.skater_of.emplace_back(event.athletes.size(), -1);
+        const auto id_of = athlete_ids(event);
         // Only skaters of earlier events are candidates, each for one athlete of this event:
         // the event's own reader already told its athletes apart.
         const std::vector<std::string> earlier = names;
         std::vector<char> taken(earlier.size(), 0);
         for (std::size_t a = 0; a < event.athletes.size(); ++a) {
             const auto& name = event.athletes[a].name;
+            const auto& id = id_of[a];
+            if (const auto it = by_id.find(id); !id.empty() && it != by_id.end()) {
+                of[a] = it->second;
+                if (it->second < static_cast<int>(taken.size())) taken[it->second] = 1;
+                continue;
+            }
             auto match = match_name(name, earlier);
-            if (match && taken[match->candidate]) match.reset();
+            if (match &&
+                (taken[match->candidate] || (!id.empty() && !ids[match->candidate].empty())))
+                match.reset();
             if (match) taken[match->candidate] = 1;
             if (!match) {
                 of[a] = static_cast<int>(names.size());
+                if (!id.empty()) by_id.emplace(id, of[a]);
                 names.push_back(name);
+                ids.push_back(id);
                 continue;
             }
             of[a] = match->candidate;
+            if (!id.empty() && ids[match->candidate].empty()) {
+                ids[match->candidate] = id;
+                by_id.emplace(id, match->candidate);
+            }
             if (match->kind != MatchKind::exact)
                 model.notes.push_back({Severity::warning, 0,
                                        fmt::format("'{}' of {} taken as '{}' of an earlier event",
