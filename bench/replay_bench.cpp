@@ -4,20 +4,12 @@
 //   make bench      (release build; median of 5 repetitions)
 #include <benchmark/benchmark.h>
 
-#include <fstream>
-#include <sstream>
 #include <string>
 
+#include "bench_files.hpp"
 #include "heatgraph/heatgraph.hpp"
 
 namespace {
-
-std::string read_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
-}
 
 // `heats` heats of 4 (a combined table), the top 2 of each to heats/2 quarterfinals of 4.
 std::string large_article(int heats) {
@@ -49,7 +41,7 @@ const std::string& large_text() {
 
 void BM_ReadSeed2022(benchmark::State& state) {
     const auto text =
-        read_file(HEATGRAPH_SOURCE_DIR "/scenarios/events/olympics-2022-men-1000m.txt");
+        heatgraph::bench::source_file("scenarios/events/olympics-2022-men-1000m.txt");
     for (auto _ : state)
         benchmark::DoNotOptimize(heatgraph::parse_article(text, "2022.txt"));
 }

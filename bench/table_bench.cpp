@@ -5,20 +5,13 @@
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
-#include <fstream>
 #include <sstream>
 #include <string>
 
+#include "bench_files.hpp"
 #include "heatgraph/heatgraph.hpp"
 
 namespace {
-
-std::string read_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
-}
 
 // The three ISU tables, `copies` times over, each copy's competitions renamed ("... #7").
 std::string season_table(int copies) {
@@ -28,7 +21,7 @@ std::string season_table(int copies) {
     std::string header, rows[3];
     for (int t = 0; t < 3; ++t) {
         const auto text =
-            read_file(std::string(HEATGRAPH_SOURCE_DIR) + "/scenarios/events/" + names[t] + ".csv");
+            heatgraph::bench::source_file(std::string("scenarios/events/") + names[t] + ".csv");
         const auto end = text.find('\n') + 1;
         header = text.substr(0, end);
         rows[t] = text.substr(end);

@@ -59,14 +59,8 @@ TEST_CASE("each seed replays under its format file as under the inferred format"
         {"world-games-2022-men-1000m-sprint", "world-skate-sprint"}};
     for (const auto& [event, format] : cases) {
         CAPTURE(std::string(event));
-        const auto inferred = replay(test::seed(event));
-        const auto filed = replay(test::seed(event), test::format_file(format));
-        CHECK(test::standings(inferred) == test::standings(filed));
-        for (std::size_t k = 0; k < inferred.event.rounds.size(); ++k)
-            for (std::size_t j = 0; j < inferred.event.rounds[k].races.size(); ++j)
-                for (std::size_t i = 0; i < inferred.event.rounds[k].races[j].results.size(); ++i)
-                    CHECK(why(inferred.event.rounds[k].races[j].results[i]) ==
-                          why(filed.event.rounds[k].races[j].results[i]));
+        test::check_same_replay(replay(test::seed(event)),
+                                replay(test::seed(event), test::format_file(format)));
     }
 }
 

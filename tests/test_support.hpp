@@ -93,4 +93,15 @@ inline std::string why(const Row& row) {
            std::string(to_string(row.advance->source)) + " -> " + row.advance->to;
 }
 
+// Two replays of one event agree: the same classification, the same reason for every row.
+inline void check_same_replay(const Replay& a, const Replay& b) {
+    CHECK(standings(a) == standings(b));
+    REQUIRE(a.event.rounds.size() == b.event.rounds.size());
+    for (std::size_t k = 0; k < a.event.rounds.size(); ++k)
+        for (std::size_t j = 0; j < a.event.rounds[k].races.size(); ++j)
+            for (std::size_t i = 0; i < a.event.rounds[k].races[j].results.size(); ++i)
+                CHECK(why(a.event.rounds[k].races[j].results[i]) ==
+                      why(b.event.rounds[k].races[j].results[i]));
+}
+
 }  // namespace heatgraph::test

@@ -25,16 +25,6 @@ using detail::Column;
 using detail::equals_ignoring_case;
 using detail::trim;
 
-// The first line that is not valid UTF-8 text (a NUL byte or a malformed sequence), if any.
-std::optional<int> first_binary_line(std::string_view text) {
-    int line = 1;
-    for (std::size_t i = 0; i < text.size();) {
-        if (text[i] == '\n') ++line;
-        if (text[i] == '\0' || !detail::decode_utf8(text, i)) return line;
-    }
-    return std::nullopt;
-}
-
 // "== Results ==" -> {2, "Results"}; nullopt for any other line.
 std::optional<std::pair<int, std::string_view>> heading(std::string_view line) {
     if (line.size() < 4 || line.substr(0, 2) != "==") return std::nullopt;
@@ -65,7 +55,7 @@ class ArticleReader {
 
     Result<Event> read() {
         if (trim(text_).empty()) return Error{source_, 0, "empty file"};
-        if (const auto line = first_binary_line(text_))
+        if (const auto line = detail::first_binary_line(text_))
             return Error{source_, *line, "not a text file (NUL byte or invalid UTF-8)"};
         int number = 0;
         for (auto line : detail::split(text_, '\n')) {

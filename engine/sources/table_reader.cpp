@@ -287,16 +287,6 @@ class TableEventBuilder {
     std::map<std::pair<int, int>, TableRace> races_;  // by stage, race number
 };
 
-// The first line that is not valid UTF-8 text (a NUL byte or a malformed sequence), if any.
-std::optional<int> first_binary_line(std::string_view text) {
-    int line = 1;
-    for (std::size_t i = 0; i < text.size();) {
-        if (text[i] == '\n') ++line;
-        if (text[i] == '\0' || !detail::decode_utf8(text, i)) return line;
-    }
-    return std::nullopt;
-}
-
 std::vector<std::string_view> trimmed(const std::vector<std::string>& fields) {
     std::vector<std::string_view> cells;
     cells.reserve(fields.size());
@@ -313,7 +303,7 @@ struct TableFile {
 
 Result<std::optional<TableFile>> read_table_file(const TableText& table, Diagnostics& notes) {
     const auto& source = table.source;
-    if (const auto line = first_binary_line(table.text))
+    if (const auto line = detail::first_binary_line(table.text))
         return Error{source, *line, "not a text file (NUL byte or invalid UTF-8)"};
     const auto first_line = table.text.substr(0, table.text.find('\n'));
     auto records = detail::read_csv(table.text, detail::delimiter_of(first_line), source);

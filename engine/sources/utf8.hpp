@@ -1,4 +1,4 @@
-// Private: UTF-8 decoding shared by the reader's text check and name folding.
+// Private: UTF-8 decoding, and the readers' check that a file is text.
 #pragma once
 
 #include <optional>
@@ -30,6 +30,17 @@ inline std::optional<char32_t> decode_utf8(std::string_view text, std::size_t& i
     }
     i += extra + 1;
     return cp;
+}
+
+// The first line that is not valid UTF-8 text (a NUL byte or a malformed sequence), if any:
+// what a reader of text files says of a binary one.
+inline std::optional<int> first_binary_line(std::string_view text) {
+    int line = 1;
+    for (std::size_t i = 0; i < text.size();) {
+        if (text[i] == '\n') ++line;
+        if (text[i] == '\0' || !decode_utf8(text, i)) return line;
+    }
+    return std::nullopt;
 }
 
 }  // namespace heatgraph::detail
