@@ -40,8 +40,7 @@ const std::string& large_text() {
 }
 
 void BM_ReadSeed2022(benchmark::State& state) {
-    const auto text =
-        heatgraph::bench::source_file("scenarios/events/olympics-2022-men-1000m.txt");
+    const auto text = heatgraph::bench::source_file("scenarios/events/olympics-2022-men-1000m.txt");
     for (auto _ : state)
         benchmark::DoNotOptimize(heatgraph::parse_article(text, "2022.txt"));
 }

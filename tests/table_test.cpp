@@ -263,6 +263,15 @@ TEST_CASE("a table's text: quoted commas, UTF-8, a byte-order mark, CR LF, TSV")
     CHECK(heat[2].line == 4);
     const auto tsv = table_event("Round\tRace\tPlace\tName\tTime\nHeats\t1\t1\tA, B\t44.1\n");
     CHECK(tsv.rounds.at(0).races.at(0).results.at(0).printed_name == "A, B");
+    // A spreadsheet's CSV in much of Europe: semicolons.
+    const auto semicolons = table_event("Round;Race;Place;Name;Time\nHeats;1;1;A, B;44.1\n");
+    CHECK(semicolons.rounds.at(0).races.at(0).results.at(0).printed_name == "A, B");
+    // Files joined with cat: the header again is skipped, and said.
+    const auto joined = table_event(
+        "Round,Race,Place,Name\nHeats,1,1,Anna\n"
+        "Round,Race,Place,Name\nHeats,1,2,Cora\n");
+    CHECK(joined.rounds.at(0).races.at(0).results.size() == 2);
+    CHECK(test::has_diagnostic(joined.diagnostics, "t.csv: line 3 repeats the header; skipped"));
 }
 
 TEST_CASE("holes are diagnostics and the replay goes on") {
@@ -301,6 +310,7 @@ TEST_CASE("several events in one table: listed, and named by --event") {
     CHECK(events->at(0).info.title == "Sochi – Women's 500 metres");
     CHECK(events->at(2).info.title == "Sochi – Men's 500 metres");
     CHECK(select_event(*events, "men 500")->info.title == "Sochi – Men's 500 metres");
+    CHECK(select_event(*events, "Sochi 500m men")->info.title == "Sochi – Men's 500 metres");
     CHECK(select_event(*events, "1000")->info.title == "Sochi – Women's 1000 metres");
     CHECK(test::error_of(select_event(*events, "500")) ==
           "t.csv: '500' matches 2 events; name one more closely:\n"
@@ -312,9 +322,11 @@ TEST_CASE("several events in one table: listed, and named by --event") {
 
 TEST_CASE("bad tables are errors naming the file and line") {
     CHECK(test::error_of(tables_of("Round,Race,Place,Name\nHeats,1,1,\0Anna\n"s)) ==
-          "t.csv:2: not a text file (NUL byte or invalid UTF-8)");
-    CHECK(test::error_of(tables_of("Round,Race,Place,Name\nHeats,1,1,\xff\n")) ==
-          "t.csv:2: not a text file (NUL byte or invalid UTF-8)");
+          "t.csv:2: not a text file (NUL byte)");
+    CHECK(test::error_of(tables_of("Round,Race,Place,Name\nHeats,1,1,M\xfcller\n")) ==
+          "t.csv:2: not UTF-8 text (Latin-1 or another encoding?); tables are read as UTF-8");
+    CHECK(test::error_of(tables_of("\xff\xfeR\0o\0u\0n\0d\0"s)) ==
+          "t.csv:1: UTF-16 text; tables are read as UTF-8 (save it as UTF-8 CSV)");
     CHECK(table_error("Round,Race,Place,Name\nHeats,1,1,\"Anna") ==
           "t.csv:2: the file ends inside a quoted field (truncated?)");
     CHECK(table_error("Round,Race,Place,Name\nHeats,1,1,Anna \"B\" Bell\n") ==
@@ -340,7 +352,7 @@ TEST_CASE("bad tables are errors naming the file and line") {
     CHECK(table_error("Round,Race,Place,Name,Name\nHeats,1,1,A,B\n") ==
           "t.csv:1: table header has two 'Name' columns");
     CHECK(table_error("Round,Race,Place,Name\nHeats,1,1,Anna\nHeats,1,2,ANNA\n") ==
-          "t.csv:3: 'ANNA' appears twice in Heats 1 (lines 2 and 3)");
+          "t.csv:3: 'ANNA' appears twice in Heats 1 (t.csv:2 and t.csv:3)");
 }
 
 TEST_CASE("a table event is fitted, asked what-if and simulated from its fit") {

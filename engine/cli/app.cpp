@@ -55,10 +55,16 @@ std::string replay_all(const Options& o) {
     auto events = load_events(o.event);
     if (!events) throw InvalidInput{events.error()};
     std::string out;
+    int replayed = 0;
     for (const auto& event : *events) {
         if (!o.event_filter.empty() && !select_event({event}, o.event_filter)) continue;
         const auto result = replay_under(event, o);
         out += o.json ? replay_to_json(result, -1) : replay_report(result) + "\n";
+        ++replayed;
+    }
+    if (replayed == 0) {  // the words name no event: say which there are
+        auto none = select_event(std::move(*events), o.event_filter);
+        if (!none) throw InvalidInput{none.error()};
     }
     return out;
 }

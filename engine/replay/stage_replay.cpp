@@ -89,7 +89,7 @@ void StageReplay::run() {
     if (!marked_q_for_time_.empty())
         warn(round_.line,
              fmt::format("{}: {} time qualifier(s) are marked Q, the mark of a place qualifier "
-                         "(the article marks every qualifier Q): {}; read as q by the rules",
+                         "(the record marks every qualifier Q): {}; read as q by the rules",
                          round_.name, marked_q_for_time_.size(),
                          fmt::join(marked_q_for_time_, ", ")));
 }

@@ -58,7 +58,7 @@ class StageReplay {
     Diagnostics& out_;
     std::vector<Slot> rows_;
     std::vector<int> taken_by_;                   // per row: the transition that took it, or -1
-    std::vector<std::string> marked_q_for_time_;  // the article marks every qualifier "Q"
+    std::vector<std::string> marked_q_for_time_;  // the record marks every qualifier "Q"
 };
 
 }  // namespace heatgraph::detail

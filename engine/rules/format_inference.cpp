@@ -154,27 +154,37 @@ Observed observe(const Round& round, const StageRows& s, const Destination& to, 
 
 // The largest k such that, in every race, the eligible skaters placed 1..k all advanced. A dead
 // heat fills the places it takes: two skaters placed 1st are 1st and 2nd, and the next is 3rd.
+// A race that lacks a row above its first non-qualifier (places 1, 3, 4: the 2nd is not in
+// the record) cannot say where its quota ends, and does not bound it.
 int place_quota(const Round& round, const Observed& o) {
     int quota = 1 << 20;
     std::size_t i = 0;
     for (const auto& race : round.races) {
+        const auto begin = o.entrants.begin() + static_cast<std::ptrdiff_t>(i);
+        const auto end = begin + static_cast<std::ptrdiff_t>(race.results.size());
+        int last_place = 0;
+        for (auto e = begin; e != end; ++e)
+            last_place = std::max(last_place, e->place.value_or(0));
         int leading = 0;
-        bool any = false;
-        for (int place = 1;;) {
+        bool bounded = last_place > 0;
+        for (int place = 1; place <= last_place;) {
             int found = 0;
             bool all_advanced = true;
             for (std::size_t k = i; k < i + race.results.size(); ++k)
                 if (o.entrants[k].place == place) {
                     ++found;
-                    any = true;
                     all_advanced = all_advanced && o.advanced[k];
                 }
-            if (found == 0 || !all_advanced) break;
+            if (found == 0) {  // a hole in the record
+                bounded = false;
+                break;
+            }
+            if (!all_advanced) break;
             leading = place + found - 1;
             place += found;
         }
         i += race.results.size();
-        if (any) quota = std::min(quota, leading);
+        if (bounded) quota = std::min(quota, leading);
     }
     return quota == (1 << 20) ? 0 : quota;
 }

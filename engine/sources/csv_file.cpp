@@ -3,6 +3,7 @@
 #include <csv.h>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <memory>
 
 namespace heatgraph::detail {
@@ -40,9 +41,13 @@ int is_space_in_csv(unsigned char c) {
 }  // namespace
 
 char delimiter_of(std::string_view header) {
-    const bool tabs = header.find('\t') != std::string_view::npos;
-    const bool commas = header.find(',') != std::string_view::npos;
-    return tabs && !commas ? '\t' : ',';
+    char best = ',';
+    long most = 0;
+    for (const char candidate : {',', '\t', ';'}) {
+        const auto n = std::count(header.begin(), header.end(), candidate);
+        if (n > most) best = candidate, most = n;
+    }
+    return best;
 }
 
 Result<std::vector<CsvRecord>> read_csv(std::string_view text, char delimiter,

@@ -16,8 +16,8 @@ struct CsvRecord {
     int line = 0;                     // where the record starts, 1-based
 };
 
-// The delimiter of a table whose header line is `header`: a tab when the line has tabs and no
-// commas, else a comma.
+// The delimiter of a table whose header line is `header`: the most frequent of comma, tab and
+// semicolon (the CSV of spreadsheets in much of Europe), a comma when none.
 [[nodiscard]] char delimiter_of(std::string_view header);
 
 // Every record of `text` (a byte-order mark and CR LF line ends allowed); an Error names the

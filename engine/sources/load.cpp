@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <filesystem>
 
 #include "heatgraph/article.hpp"
 #include "heatgraph/event_json.hpp"
@@ -54,7 +55,13 @@ std::string sources_of(const std::vector<Event>& events) {
 Result<std::vector<Event>> load_events(const std::vector<std::string>& paths) {
     std::vector<Event> events;
     std::vector<TableText> tables;
-    for (const auto& path : paths) {
+    for (std::size_t k = 0; k < paths.size(); ++k) {
+        const auto& path = paths[k];
+        if (std::find(paths.begin(), paths.begin() + static_cast<std::ptrdiff_t>(k), path) !=
+            paths.begin() + static_cast<std::ptrdiff_t>(k))
+            return Error{path, 0, "given twice"};
+        if (std::filesystem::is_directory(path))
+            return Error{path, 0, "a directory, not a file (give the files in it: dir/*.csv)"};
         auto file = detail::read_file(path);
         if (!file) return Error{path, 0, "cannot open the file"};
         if (is_table(path, *file)) {

@@ -46,6 +46,10 @@ std::optional<StageName> repechage_stage(std::string_view folded) {
 }  // namespace
 
 std::optional<StageName> stage_of_heading(std::string_view text) {
+    // "1/8 Final", "1/4 Finals", "1/2 Final": the fraction names the stage.
+    if (text.find("1/8") != std::string_view::npos) return eighth_finals;
+    if (text.find("1/4") != std::string_view::npos) return quarterfinals;
+    if (text.find("1/2") != std::string_view::npos) return semifinals;
     const auto folded = fold_name(text);
     // Longer words first: "quarterfinal" and "semifinal" contain "final", "repechage heats"
     // contains "heat", "pre-preliminaries" contains "preliminar".

@@ -128,9 +128,9 @@ class TableEventBuilder {
         for (const auto& other : race.rows)
             if (same_skater(other.table.row, row.table.row))
                 return Error{source, line,
-                             fmt::format("'{}' appears twice in {} {} (lines {} and {})",
+                             fmt::format("'{}' appears twice in {} {} ({}:{} and {}:{})",
                                          row.table.row.printed_name, row.table.round, number,
-                                         other.table.row.line, line)};
+                                         *other.source, other.table.row.line, source, line)};
         race.rows.push_back(std::move(row));
         return std::nullopt;
     }
@@ -184,6 +184,12 @@ class TableEventBuilder {
             info.infobox.emplace_back("Competition", value[Column::competition]);
         if (!value[Column::season].empty())
             info.infobox.emplace_back("Season", value[Column::season]);
+        // As printed, so that --event "Calgary 500m" finds "500 metres".
+        if (!value[Column::distance].empty())
+            info.infobox.emplace_back("Distance", value[Column::distance]);
+        if (!value[Column::gender].empty())
+            info.infobox.emplace_back("Gender", value[Column::gender]);
+        if (info.title.empty()) info.title = event_.source;  // a table without event columns
         detail::settle_event_info(info, {});
         if (!info.year && !value[Column::season].empty())
             info.year = detail::parse_int(value[Column::season].substr(0, 4));
@@ -303,8 +309,15 @@ struct TableFile {
 
 Result<std::optional<TableFile>> read_table_file(const TableText& table, Diagnostics& notes) {
     const auto& source = table.source;
-    if (const auto line = detail::first_binary_line(table.text))
-        return Error{source, *line, "not a text file (NUL byte or invalid UTF-8)"};
+    const std::string_view text = table.text;
+    if (text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF"))
+        return Error{source, 1, "UTF-16 text; tables are read as UTF-8 (save it as UTF-8 CSV)"};
+    if (const auto line = detail::first_binary_line(text))
+        return Error{source, *line,
+                     text.find('\0') == std::string_view::npos
+                         ? "not UTF-8 text (Latin-1 or another encoding?); tables are read as "
+                           "UTF-8"
+                         : "not a text file (NUL byte)"};
     const auto first_line = table.text.substr(0, table.text.find('\n'));
     auto records = detail::read_csv(table.text, detail::delimiter_of(first_line), source);
     if (!records) return records.error();
@@ -328,6 +341,12 @@ Result<std::optional<TableFile>> read_table_file(const TableText& table, Diagnos
             {Severity::warning, file.header.line, fmt::format("{}: a header and no rows", source)});
     for (std::size_t r = 1; r < records->size(); ++r) {
         const auto& record = (*records)[r];
+        if (trimmed(record.fields) == trimmed(records->front().fields)) {  // files joined by cat
+            notes.push_back(
+                {Severity::warning, record.line,
+                 fmt::format("{}: line {} repeats the header; skipped", source, record.line)});
+            continue;
+        }
         auto row = detail::row_of(file.header, trimmed(record.fields), record.line, source);
         if (!row) return row.error();
         for (const auto& mark : row->unknown_marks)
