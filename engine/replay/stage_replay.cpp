@@ -321,7 +321,17 @@ void StageReplay::assign(int i, const std::string& target, Way way, char final) 
         Advance{target, reason, recorded ? ReasonSource::recorded : ReasonSource::inferred};
 }
 
+// Each skater marked as going on who raced no later stage; when several did, the record most
+// likely lacks the round they went on to (2004 Europeans: the quarterfinals), and that is said
+// first.
 void StageReplay::report_marks_without_advance() {
+    int missing = 0;
+    for (const auto& [row, race] : rows_)
+        missing += !row->advance && !advancement_marks_of(*row).empty();
+    if (missing >= 3)
+        warn(round_.line, fmt::format("{} skaters of the {} marked as going on have no later row: "
+                                      "the record most likely lacks the round after the {}",
+                                      missing, round_.name, round_.name));
     for (const auto& [row, race] : rows_) {
         if (row->advance) continue;
         const auto marks = advancement_marks_of(*row);
