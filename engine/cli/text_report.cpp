@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
+#include <utf8proc.h>
 
 #include <algorithm>
 
@@ -11,9 +12,23 @@ namespace heatgraph::cli {
 
 namespace {
 
+// The columns a cell takes on a terminal: two for a Chinese, Japanese or Korean character
+// (utf8proc's East Asian width), none for a combining mark.
 std::size_t display_width(const std::string& s) {
-    return static_cast<std::size_t>(std::count_if(
-        s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+    std::size_t width = 0;
+    const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
+    for (std::size_t i = 0; i < s.size();) {
+        utf8proc_int32_t cp = 0;
+        const auto n =
+            utf8proc_iterate(bytes + i, static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
+        if (n <= 0) {  // not UTF-8: a byte, a column
+            ++i, ++width;
+            continue;
+        }
+        i += static_cast<std::size_t>(n);
+        width += static_cast<std::size_t>(std::max(0, utf8proc_charwidth(cp)));
+    }
+    return width;
 }
 
 std::string time_text(const Row& row) {
