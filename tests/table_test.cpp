@@ -388,6 +388,9 @@ TEST_CASE("2004 Europeans: a dead heat for 1st keeps both recorded Qs, the rule 
     CHECK(eley.advance->reason == Reason::Q);
     CHECK(eley.advance->source == ReasonSource::recorded);
     CHECK_FALSE(test::has_diagnostic(r.event.diagnostics, "Heat 3 has no row placed 2"));
+    CHECK(test::has_diagnostic(r.diagnostics,
+                               "13 skaters of the Heats marked as going on have no later row: the "
+                               "record most likely lacks the round after the Heats"));
     CHECK_FALSE(test::has_diagnostic(r.diagnostics, "the rules make it"));
 }
 
@@ -406,4 +409,18 @@ TEST_CASE(
     CHECK(model->skaters.size() == 3);  // Anna once; Cora Doe 200 and Cora Doe 300
     CHECK(model->skater_of[0][0] == model->skater_of[1][0]);
     CHECK(model->skater_of[0][1] != model->skater_of[1][1]);
+}
+
+TEST_CASE(
+    "each ISU table replays under its format file of scenarios/formats as under the "
+    "inferred format") {
+    const std::pair<const char*, const char*> cases[] = {
+        {"europeans-2006-poland-women-1000m", "isu-2006"},
+        {"world-cup-2012-calgary-women-500m", "isu-world-cup-2012-500m"},
+        {"world-juniors-2020-bormio-women-1500m", "isu-world-juniors-2020-1500m"}};
+    for (const auto& [table, format] : cases) {
+        CAPTURE(std::string(table));
+        const auto event = test::event_file("scenarios/events/" + std::string(table) + ".csv");
+        test::check_same_replay(replay(event), replay(event, test::format_file(format)));
+    }
 }
