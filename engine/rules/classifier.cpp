@@ -201,7 +201,9 @@ void Classifier::run(const ClassifierInput& in, const ClassificationRule& rule,
     next_rank_ = 1;
     const int athletes = static_cast<int>(in.first.size());
     const int deepest = in.depth.empty() ? 0 : *std::max_element(in.depth.begin(), in.depth.end());
-    stride_ = static_cast<std::size_t>(deepest) + 3;  // era B: placed, place, earlier, best time
+    // The longest key: era B's placed, place, an earlier place per stage, best time; era A's
+    // placed, place, points, time after the disqualified block's stage.
+    stride_ = std::max<std::size_t>(static_cast<std::size_t>(deepest) + 3, 5);
     carded_.resize(static_cast<std::size_t>(athletes));
     placed_.assign(carded_.size(), 0);
     keys_.resize(carded_.size() * stride_);

@@ -123,7 +123,9 @@ struct Observed {
 bool marked_into(const Row& row, const Destination& to) {
     return std::any_of(row.marks.begin(), row.marks.end(), [&](const std::string& mark) {
         const auto reason = reason_from_string(mark);
-        if (!reason || way_of(*reason) > Way::referee) return false;
+        if (!reason) return false;
+        const Way way = way_of(*reason);
+        if (way != Way::place && way != Way::time && way != Way::referee) return false;
         const char final = final_of(*reason);
         return final == to.final || (final == 0 && to.final <= 'A');
     });

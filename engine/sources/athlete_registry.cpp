@@ -90,14 +90,17 @@ class Registry {
             return id;
         }
         if (const auto it = by_spelling_.find(row.printed_name); it != by_spelling_.end())
-            warn(row, fmt::format("'{}' ({}) has id {}, another skater of that name id {}; told "
-                                  "apart by the id",
-                                  row.printed_name, race.name, row.athlete_id, id_of_[it->second]));
+            warn(row,
+                 fmt::format("'{}' ({}) has id {}, another skater of that name {}; told "
+                             "apart by the id",
+                             row.printed_name, race.name, row.athlete_id,
+                             id_of_[it->second].empty() ? "has none" : "id " + id_of_[it->second]));
         const auto id = static_cast<AthleteId>(event_.athletes.size());
         event_.athletes.push_back(Athlete{row.printed_name, {}});
         id_of_.push_back(row.athlete_id);
         by_id_.emplace(row.athlete_id, id);
         by_spelling_.emplace(row.printed_name, id);
+        by_key_.emplace(fold_name(row.printed_name), id);  // for a later row without an id
         return id;
     }
 

@@ -32,8 +32,8 @@ struct Records {
     }
 };
 
-// Spaces around an unquoted field are kept (the reader trims what it reads); a tab is a
-// space only where it is not the delimiter.
+// libcsv strips spaces around unquoted fields, tabs too by default: a tab is never a space
+// here, so that a TSV's empty cell stays a cell.
 int is_space_in_csv(unsigned char c) {
     return c == CSV_SPACE ? 1 : 0;
 }

@@ -302,9 +302,13 @@ Result<TableRow> row_of(const TableHeader& header, const std::vector<std::string
             case Column::season:
             case Column::competition:
             case Column::distance:
-            case Column::gender:
-                out.event.emplace_back(cell);
+            case Column::gender: {
+                const auto k =
+                    std::find(event_columns.begin(), event_columns.end(), header.columns[i]) -
+                    event_columns.begin();
+                out.event[static_cast<std::size_t>(k)] = std::string(cell);
                 break;
+            }
             case Column::other:
                 out.row.extra.emplace_back(header.titles[i], cell);
                 break;

@@ -4,6 +4,7 @@
 // Row::marks) and what was odd about it is counted for the reader to report.
 #pragma once
 
+#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -32,9 +33,9 @@ enum class Column {
     other
 };
 
-// The columns that say which event a row belongs to.
-inline constexpr Column event_columns[] = {Column::season, Column::competition, Column::distance,
-                                           Column::gender};
+// The columns that say which event a row belongs to, in the order TableRow::event holds them.
+inline constexpr std::array<Column, 4> event_columns{Column::season, Column::competition,
+                                                     Column::distance, Column::gender};
 
 struct TableHeader {
     std::vector<Column> columns;
@@ -48,7 +49,7 @@ struct TableRow {
     Row row;
     std::optional<int> heat;                 // the Heat column of a combined table
     std::string round;                       // the Round column
-    std::vector<std::string> event;          // the event columns present, in event_columns order
+    std::array<std::string, 4> event;        // by event_columns; empty when the table lacks one
     int debris = 0;                          // cells that held only markup ("align=left")
     std::vector<std::string> unknown_marks;  // note tokens no rule knows, kept in row.marks
     std::vector<std::string> remarks;        // other oddities worth a diagnostic

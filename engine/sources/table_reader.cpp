@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <unordered_map>
 
@@ -23,17 +24,14 @@ using detail::Column;
 using detail::StageName;
 using detail::trim;
 
-// A row of some table file, with the file it came from.
+// A row of some table file, with the file it came from and what reading it noticed.
 struct SourcedRow {
     detail::TableRow table;
     const std::string* source = nullptr;
+    Diagnostics notes;
 };
 
-// The rows of one event, in the order the tables hold them.
-struct EventRows {
-    std::vector<std::string> key;  // its event columns
-    std::vector<SourcedRow> rows;
-};
+using EventKey = std::array<std::string, 4>;  // by detail::event_columns
 
 // Where a stage runs among the others, by kind: the preliminaries, the heats, the repechage
 // ladder (which runs before the main round it feeds), eighth-finals, quarterfinals,
@@ -92,15 +90,20 @@ std::string gender_label(std::string_view gender) {
     return std::string(gender);
 }
 
+// One event of the tables, built row by row.
 class TableEventBuilder {
   public:
-    TableEventBuilder(const detail::TableHeader& header, std::string source) : header_(header) {
-        event_.source = std::move(source);
-    }
+    explicit TableEventBuilder(EventKey key) : key_(std::move(key)) {}
+
+    const EventKey& key() const { return key_; }
+    const std::vector<std::string>& sources() const { return sources_; }
 
     std::optional<Error> add(SourcedRow row) {
         const auto& line = row.table.row.line;
         const auto& source = *row.source;
+        if (std::find(sources_.begin(), sources_.end(), source) == sources_.end())
+            sources_.push_back(source);
+        event_.diagnostics.insert(event_.diagnostics.end(), row.notes.begin(), row.notes.end());
         const auto stage = detail::stage_of_heading(row.table.round);
         if (!stage)
             return Error{source, line,
@@ -110,9 +113,9 @@ class TableEventBuilder {
                                      row.table.round)};
         int number = 0;
         bool lettered = false;
-        if (stage->lettered) {
+        if (stage->lettered) {  // "FinalB"; a plain "Final" by its race number, Final A if none
             const auto letter = final_letter(row.table.round);
-            number = letter.value_or(1);
+            number = letter.value_or(row.table.heat.value_or(1));
             lettered = letter.has_value();
         } else if (row.table.heat) {
             number = *row.table.heat;
@@ -135,9 +138,11 @@ class TableEventBuilder {
         return std::nullopt;
     }
 
-    Event build(const std::vector<std::string>& key, const Diagnostics& table_notes) {
-        event_.diagnostics = table_notes;
-        describe(key);
+    // `notes`: what reading the files noticed that concerns this event.
+    Event build(const Diagnostics& notes) {
+        event_.source = fmt::format("{}", fmt::join(sources_, " + "));
+        event_.diagnostics.insert(event_.diagnostics.begin(), notes.begin(), notes.end());
+        describe();
         assemble();
         detail::assign_athletes(event_);
         name_athletes();
@@ -166,11 +171,10 @@ class TableEventBuilder {
     }
 
     // The event's title and infobox from its columns, as an article would give them.
-    void describe(const std::vector<std::string>& key) {
+    void describe() {
         std::map<Column, std::string> value;
-        std::size_t k = 0;
-        for (const auto column : detail::event_columns)
-            if (header_.has(column) && k < key.size()) value[column] = key[k++];
+        for (std::size_t k = 0; k < key_.size(); ++k)
+            value[detail::event_columns[k]] = key_[k];
         auto& info = event_.info;
         const auto distance = distance_label(value[Column::distance]);
         const auto gender = gender_label(value[Column::gender]);
@@ -285,7 +289,8 @@ class TableEventBuilder {
         event_.diagnostics.push_back({Severity::warning, line, std::move(message)});
     }
 
-    const detail::TableHeader& header_;
+    EventKey key_;
+    std::vector<std::string> sources_;  // the files its rows come from, in order
     Event event_;
     std::vector<StageName> stages_;  // in order of first appearance
     std::vector<std::string> printed_;
@@ -301,10 +306,13 @@ std::vector<std::string_view> trimmed(const std::vector<std::string>& fields) {
     return cells;
 }
 
-// One file's header and rows; an empty file or a header alone is a note, not an error.
+// One file's header and rows, and what reading it noticed beyond its rows (a header repeated);
+// an empty file or a header alone is a note, not an error.
 struct TableFile {
+    const std::string* source = nullptr;
     detail::TableHeader header;
     std::vector<SourcedRow> rows;
+    Diagnostics notes;
 };
 
 Result<std::optional<TableFile>> read_table_file(const TableText& table, Diagnostics& notes) {
@@ -326,6 +334,7 @@ Result<std::optional<TableFile>> read_table_file(const TableText& table, Diagnos
         return std::optional<TableFile>{};
     }
     TableFile file;
+    file.source = &source;
     auto header =
         detail::header_of(trimmed(records->front().fields), records->front().line, source);
     if (!header) return header.error();
@@ -336,25 +345,31 @@ Result<std::optional<TableFile>> read_table_file(const TableText& table, Diagnos
     if (!file.header.has(Column::round))
         return Error{source, file.header.line,
                      "the table has no Round column: a results table gives each row's round"};
-    if (records->size() == 1)
+    if (records->size() == 1) {
         notes.push_back(
             {Severity::warning, file.header.line, fmt::format("{}: a header and no rows", source)});
+        return std::optional<TableFile>{};
+    }
+    const auto titles = trimmed(records->front().fields);
     for (std::size_t r = 1; r < records->size(); ++r) {
         const auto& record = (*records)[r];
-        if (trimmed(record.fields) == trimmed(records->front().fields)) {  // files joined by cat
-            notes.push_back(
+        const auto cells = trimmed(record.fields);
+        if (cells == titles) {  // files joined by cat
+            file.notes.push_back(
                 {Severity::warning, record.line,
                  fmt::format("{}: line {} repeats the header; skipped", source, record.line)});
             continue;
         }
-        auto row = detail::row_of(file.header, trimmed(record.fields), record.line, source);
+        auto row = detail::row_of(file.header, cells, record.line, source);
         if (!row) return row.error();
-        for (const auto& mark : row->unknown_marks)
-            notes.push_back({Severity::warning, record.line,
-                             fmt::format("unknown mark '{}' kept in the row's marks", mark)});
-        for (const auto& remark : row->remarks)
-            notes.push_back({Severity::warning, record.line, remark});
-        file.rows.push_back({std::move(*row), &source});
+        SourcedRow sourced{std::move(*row), &source, {}};
+        for (const auto& mark : sourced.table.unknown_marks)
+            sourced.notes.push_back(
+                {Severity::warning, record.line,
+                 fmt::format("unknown mark '{}' kept in the row's marks", mark)});
+        for (const auto& remark : sourced.table.remarks)
+            sourced.notes.push_back({Severity::warning, record.line, remark});
+        file.rows.push_back(std::move(sourced));
     }
     return std::optional<TableFile>{std::move(file)};
 }
@@ -379,24 +394,20 @@ bool is_table(std::string_view path, std::string_view text) {
 }
 
 Result<std::vector<Event>> parse_tables(const std::vector<TableText>& tables) {
-    Diagnostics notes;
+    Diagnostics empty_files;  // files without rows: said with every event
     std::vector<TableFile> files;
     for (const auto& table : tables) {
-        auto file = read_table_file(table, notes);
+        auto file = read_table_file(table, empty_files);
         if (!file) return file.error();
         if (*file) files.push_back(std::move(**file));
     }
-    std::vector<EventRows> events;
-    std::vector<const detail::TableHeader*> headers;
-    std::map<std::vector<std::string>, std::size_t> event_of;  // by the event columns
+    std::vector<TableEventBuilder> events;
+    std::map<EventKey, std::size_t> event_of;  // by the event columns
     for (auto& file : files)
         for (auto& row : file.rows) {
             const auto [it, fresh] = event_of.try_emplace(row.table.event, events.size());
-            if (fresh) {
-                events.push_back({row.table.event, {}});
-                headers.push_back(&file.header);
-            }
-            events[it->second].rows.push_back(std::move(row));
+            if (fresh) events.emplace_back(row.table.event);
+            if (auto error = events[it->second].add(std::move(row))) return *error;
         }
     if (events.empty()) {
         std::string names;
@@ -405,15 +416,14 @@ Result<std::vector<Event>> parse_tables(const std::vector<TableText>& tables) {
         return Error{tables.empty() ? std::string() : tables.front().source, 0,
                      fmt::format("no results rows in {}", names)};
     }
-    std::string sources;
-    for (const auto& t : tables)
-        sources += (sources.empty() ? "" : " + ") + t.source;
     std::vector<Event> out;
-    for (std::size_t e = 0; e < events.size(); ++e) {
-        TableEventBuilder builder(*headers[e], sources);
-        for (auto& row : events[e].rows)
-            if (auto error = builder.add(std::move(row))) return *error;
-        out.push_back(builder.build(events[e].key, notes));
+    for (auto& builder : events) {
+        Diagnostics notes = empty_files;
+        const auto& sources = builder.sources();
+        for (const auto& file : files)
+            if (std::find(sources.begin(), sources.end(), *file.source) != sources.end())
+                notes.insert(notes.end(), file.notes.begin(), file.notes.end());
+        out.push_back(builder.build(notes));
     }
     return out;
 }
