@@ -424,3 +424,21 @@ TEST_CASE(
         test::check_same_replay(replay(event), replay(event, test::format_file(format)));
     }
 }
+
+TEST_CASE("overlong UTF-8, surrogates and code points beyond U+10FFFF are not text") {
+    for (const char* bad : {"\xC0\xAF", "\xE0\x80\xAF", "\xED\xA0\x80", "\xF4\x90\x80\x80"}) {
+        CAPTURE(bad);
+        CHECK(table_error(std::string("Round,Race,Place,Name\nHeats,1,1,A") + bad + "\n") ==
+              "t.csv:2: not UTF-8 text (Latin-1 or another encoding?); tables are read as UTF-8");
+    }
+}
+
+TEST_CASE("an article's table keeps the cells of the Round and event columns it does not use") {
+    const auto event = test::article(
+        "= Test 2010 =\n\n==Results==\n===Heats===\n;Heat 1\n"
+        "| Rank | Name | Season | Round |\n| 1 | Anna Bell | 2009-10 | H |\n"
+        "| 2 | Cora Doe | 2009-10 | H |\n");
+    const auto& row = event.rounds.at(0).races.at(0).results.at(0);
+    CHECK(row.extra ==
+          std::vector<std::pair<std::string, std::string>>{{"Season", "2009-10"}, {"Round", "H"}});
+}

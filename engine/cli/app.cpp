@@ -50,29 +50,31 @@ Replay load_and_replay(const Options& o) {
     return replay_under(load_one_event(o), o);
 }
 
-// replay --all: every event of the files, one report (or one line of JSON) each.
-std::string replay_all(const Options& o) {
+// Every event of the files that --event names (all without it).
+std::vector<Event> load_named_events(const Options& o) {
     auto events = load_events(o.event);
     if (!events) throw InvalidInput{events.error()};
+    auto named = select_events(std::move(*events), o.event_filter);
+    if (!named) throw InvalidInput{named.error()};
+    return std::move(named).value();
+}
+
+// replay --all: every event of the files, one report (or one line of JSON) each.
+std::string replay_all(const Options& o) {
     std::string out;
-    int replayed = 0;
-    for (const auto& event : *events) {
-        if (!o.event_filter.empty() && !select_event({event}, o.event_filter)) continue;
+    for (const auto& event : load_named_events(o)) {
         const auto result = replay_under(event, o);
         out += o.json ? replay_to_json(result, -1) : replay_report(result) + "\n";
-        ++replayed;
-    }
-    if (replayed == 0) {  // the words name no event: say which there are
-        auto none = select_event(std::move(*events), o.event_filter);
-        if (!none) throw InvalidInput{none.error()};
     }
     return out;
 }
 
+constexpr const char* event_filter_help =
+    "which event of the tables: words of its title (\"Calgary 500m\")";
+
 void add_event_files(CLI::App& command, Options& o, const char* help) {
     command.add_option("EVENT", o.event, help)->required();
-    command.add_option("--event", o.event_filter,
-                       "which event of the tables: words of its title (\"Calgary 500m\")");
+    command.add_option("--event", o.event_filter, event_filter_help);
 }
 
 constexpr const char* event_help =
@@ -133,14 +135,7 @@ WhatIf run_whatif(Options o) {
 }
 
 RaceModel run_fit(const Options& o) {
-    auto loaded = load_events(o.event);
-    if (!loaded) throw InvalidInput{loaded.error()};
-    std::vector<Event> events;
-    for (auto& event : *loaded)
-        if (o.event_filter.empty() || select_event({event}, o.event_filter))
-            events.push_back(std::move(event));
-    if (events.empty())
-        throw InvalidInput{{"", 0, fmt::format("no event matches '{}'", o.event_filter)}};
+    const auto events = load_named_events(o);
     auto model = fit_race_model(events, FitOptions{o.prior});
     if (!model) throw InvalidInput{model.error()};
     return std::move(model).value();
@@ -150,8 +145,7 @@ void add_whatif_options(CLI::App& command, Options& o) {
     command.add_option("EVENT", o.event,
                        "results article, JSON export or result tables (optional with a "
                        "--scenario naming one)");
-    command.add_option("--event", o.event_filter,
-                       "which event of the tables: words of its title (\"Calgary 500m\")");
+    command.add_option("--event", o.event_filter, event_filter_help);
     command.add_option("--scenario", o.scenario, "scenario file (TOML) of scenarios/whatif/");
     command.add_option("--format", o.format, "replay the event under this format (TOML)");
     const std::pair<RulingKind, const char*> kinds[] = {
@@ -210,8 +204,7 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
                                  event_help))
         ->required()
         ->expected(2, std::numeric_limits<int>::max());
-    explain_cmd->add_option("--event", o.event_filter,
-                            "which event of the tables: words of its title (\"Calgary 500m\")");
+    explain_cmd->add_option("--event", o.event_filter, event_filter_help);
     explain_cmd->add_option("--format", o.format,
                             "format file (TOML); inferred from the event if omitted");
     explain_cmd->add_flag("--json", o.json, "machine-readable output");

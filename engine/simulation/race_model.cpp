@@ -42,10 +42,14 @@ std::vector<std::string> athlete_ids(const Event& event) {
 }
 
 // Every athlete of every event as a pooled skater, matched across events by their id where
-// the sources give one, else by name (a namesake with another id is another skater).
+// the sources give one, else by name. An athlete with an id is matched by name only against
+// skaters without one (a namesake with another id is another skater), so that pooling a
+// season of tables does not compare every name with every other.
 std::vector<std::string> pool_athletes(const std::vector<Event>& events, RaceModel& model) {
     std::vector<std::string> names, ids;  // per pooled skater
     std::unordered_map<std::string, int> by_id;
+    std::vector<std::string> unidentified;  // names of the pooled skaters without an id
+    std::vector<int> unidentified_index;
     for (std::size_t e = 0; e < events.size(); ++e) {
         const auto& event = events[e];
         model.events.push_back(event.source);
@@ -54,6 +58,8 @@ std::vector<std::string> pool_athletes(const std::vector<Event>& events, RaceMod
         // Only skaters of earlier events are candidates, each for one athlete of this event:
         // the event's own reader already told its athletes apart.
         const std::vector<std::string> earlier = names;
+        const std::vector<std::string> earlier_unidentified = unidentified;
+        const std::vector<int> earlier_unidentified_index = unidentified_index;
         std::vector<char> taken(earlier.size(), 0);
         for (std::size_t a = 0; a < event.athletes.size(); ++a) {
             const auto& name = event.athletes[a].name;
@@ -63,27 +69,39 @@ std::vector<std::string> pool_athletes(const std::vector<Event>& events, RaceMod
                 if (it->second < static_cast<int>(taken.size())) taken[it->second] = 1;
                 continue;
             }
-            auto match = match_name(name, earlier);
-            if (match &&
-                (taken[match->candidate] || (!id.empty() && !ids[match->candidate].empty())))
-                match.reset();
-            if (match) taken[match->candidate] = 1;
+            std::optional<int> match;
+            std::optional<NameMatch> how;
+            if (id.empty()) {
+                how = match_name(name, earlier);
+                if (how) match = how->candidate;
+            } else if (!earlier_unidentified.empty()) {
+                how = match_name(name, earlier_unidentified);
+                if (how) match = earlier_unidentified_index[how->candidate];
+            }
+            // Taken by another athlete of this event, or since given another id.
+            if (match && (taken[*match] || (!id.empty() && !ids[*match].empty()))) match.reset();
             if (!match) {
                 of[a] = static_cast<int>(names.size());
-                if (!id.empty()) by_id.emplace(id, of[a]);
+                if (id.empty()) {
+                    unidentified.push_back(name);
+                    unidentified_index.push_back(of[a]);
+                } else {
+                    by_id.emplace(id, of[a]);
+                }
                 names.push_back(name);
                 ids.push_back(id);
                 continue;
             }
-            of[a] = match->candidate;
-            if (!id.empty() && ids[match->candidate].empty()) {
-                ids[match->candidate] = id;
-                by_id.emplace(id, match->candidate);
+            taken[*match] = 1;
+            of[a] = *match;
+            if (!id.empty() && ids[*match].empty()) {
+                ids[*match] = id;
+                by_id.emplace(id, *match);
             }
-            if (match->kind != MatchKind::exact)
+            if (how->kind != MatchKind::exact)
                 model.notes.push_back({Severity::warning, 0,
                                        fmt::format("'{}' of {} taken as '{}' of an earlier event",
-                                                   name, event.source, names[match->candidate])});
+                                                   name, event.source, names[*match])});
         }
     }
     return names;

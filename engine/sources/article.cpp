@@ -138,6 +138,7 @@ class ArticleReader {
         if (!table_->read) return std::nullopt;
         auto parsed = detail::parse_row(table_->header, line, number, source_);
         if (!parsed) return parsed.error();
+        detail::keep_round_and_event_cells(table_->header, *parsed);
         return place_row(std::move(*parsed), number);
     }
 

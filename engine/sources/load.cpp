@@ -25,7 +25,9 @@ std::vector<std::string> words_of(const Event& event) {
     return words;
 }
 
-bool names(std::string_view filter, const Event& event) {
+}  // namespace
+
+bool names_event(std::string_view filter, const Event& event) {
     const auto words = words_of(event);
     for (const auto& wanted : folded_words(filter)) {
         const bool found = std::any_of(words.begin(), words.end(),
@@ -34,6 +36,8 @@ bool names(std::string_view filter, const Event& event) {
     }
     return true;
 }
+
+namespace {
 
 std::string listing(const std::vector<const Event*>& events) {
     std::string text;
@@ -90,7 +94,7 @@ Result<Event> select_event(std::vector<Event> events, std::string_view filter) {
     std::vector<const Event*> all, chosen;
     for (const auto& e : events) {
         all.push_back(&e);
-        if (filter.empty() || names(filter, e)) chosen.push_back(&e);
+        if (names_event(filter, e)) chosen.push_back(&e);
     }
     const auto source = sources_of(events);
     if (chosen.size() == 1) return std::move(events[chosen.front() - events.data()]);
@@ -104,6 +108,14 @@ Result<Event> select_event(std::vector<Event> events, std::string_view filter) {
     return Error{source, 0,
                  fmt::format("'{}' matches {} events; name one more closely:{}", filter,
                              chosen.size(), listing(chosen))};
+}
+
+Result<std::vector<Event>> select_events(std::vector<Event> events, std::string_view filter) {
+    std::vector<Event> chosen;
+    for (const auto& e : events)
+        if (names_event(filter, e)) chosen.push_back(e);
+    if (chosen.empty() && !events.empty()) return select_event(std::move(events), filter).error();
+    return chosen;
 }
 
 Result<Event> load_event(const std::vector<std::string>& paths, std::string_view filter) {

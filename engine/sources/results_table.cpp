@@ -324,6 +324,18 @@ Result<TableRow> row_of(const TableHeader& header, const std::vector<std::string
     return out;
 }
 
+void keep_round_and_event_cells(const TableHeader& header, TableRow& row) {
+    for (std::size_t i = 0; i < header.columns.size(); ++i) {
+        const auto column = header.columns[i];
+        const auto k = std::find(event_columns.begin(), event_columns.end(), column);
+        if (column == Column::round)
+            row.row.extra.emplace_back(header.titles[i], row.round);
+        else if (k != event_columns.end())
+            row.row.extra.emplace_back(
+                header.titles[i], row.event[static_cast<std::size_t>(k - event_columns.begin())]);
+    }
+}
+
 void normalise_places(Race& race, const StageName& stage, Diagnostics& diagnostics) {
     std::optional<int> first;
     for (const auto& row : race.results)

@@ -71,6 +71,10 @@ struct TableRow {
                                       const std::vector<std::string_view>& cells, int line,
                                       const std::string& source);
 
+// For a reader that does not model the Round and event columns (an article's table is one
+// round of one event): their cells go to Row::extra, so that nothing read is lost.
+void keep_round_and_event_cells(const TableHeader& header, TableRow& row);
+
 // A Final B prints the overall ranks (5, 6, 7); its race places are 1, 2, 3. Any other race
 // whose places do not start at 1 is reported and renumbered the same way.
 void normalise_places(Race& race, const StageName& stage, Diagnostics& diagnostics);

@@ -16,22 +16,28 @@ bool has(std::string_view folded, std::string_view word) {
     return folded.find(word) != std::string_view::npos;
 }
 
+// In running order (StageName::running): the repechage ladder runs before the main round it
+// feeds, ranking races before the finals.
 constexpr StageName pre_preliminaries{StageKind::preliminary, "Pre-preliminaries",
-                                      "Pre-preliminary"};
-constexpr StageName preliminaries{StageKind::preliminary, "Preliminaries", "Preliminary"};
-constexpr StageName heats{StageKind::heat, "Heats", "Heat"};
-constexpr StageName repechage_heats{StageKind::repechage, "Repechage heats", "Repechage heat"};
+                                      "Pre-preliminary", false, 0};
+constexpr StageName preliminaries{StageKind::preliminary, "Preliminaries", "Preliminary", false, 1};
+constexpr StageName heats{StageKind::heat, "Heats", "Heat", false, 2};
+constexpr StageName repechage_heats{StageKind::repechage, "Repechage heats", "Repechage heat",
+                                    false, 3};
 constexpr StageName repechage_quarterfinals{StageKind::repechage, "Repechage quarterfinals",
-                                            "Repechage quarterfinal"};
+                                            "Repechage quarterfinal", false, 4};
 constexpr StageName repechage_semifinals{StageKind::repechage, "Repechage semifinals",
-                                         "Repechage semifinal"};
+                                         "Repechage semifinal", false, 5};
 constexpr StageName repechage_finals{StageKind::repechage, "Repechage finals", "Repechage final",
-                                     true};
-constexpr StageName eighth_finals{StageKind::eighth_final, "Eighth-finals", "Eighth-final"};
-constexpr StageName quarterfinals{StageKind::quarterfinal, "Quarterfinals", "Quarterfinal"};
-constexpr StageName semifinals{StageKind::semifinal, "Semifinals", "Semifinal"};
-constexpr StageName ranking_finals{StageKind::ranking, "Ranking finals", "Ranking final"};
-constexpr StageName finals{StageKind::final, "Finals", "Final", true};
+                                     true, 6};
+constexpr StageName eighth_finals{StageKind::eighth_final, "Eighth-finals", "Eighth-final", false,
+                                  7};
+constexpr StageName quarterfinals{StageKind::quarterfinal, "Quarterfinals", "Quarterfinal", false,
+                                  8};
+constexpr StageName semifinals{StageKind::semifinal, "Semifinals", "Semifinal", false, 9};
+constexpr StageName ranking_finals{StageKind::ranking, "Ranking finals", "Ranking final", false,
+                                   10};
+constexpr StageName finals{StageKind::final, "Finals", "Final", true, 11};
 
 // The rounds of a repechage ladder, by the main round each mirrors.
 std::optional<StageName> repechage_stage(std::string_view folded) {
@@ -46,14 +52,18 @@ std::optional<StageName> repechage_stage(std::string_view folded) {
 }  // namespace
 
 std::optional<StageName> stage_of_heading(std::string_view text) {
-    // "1/8 Final", "1/4 Finals", "1/2 Final": the fraction names the stage.
-    if (text.find("1/8") != std::string_view::npos) return eighth_finals;
-    if (text.find("1/4") != std::string_view::npos) return quarterfinals;
-    if (text.find("1/2") != std::string_view::npos) return semifinals;
     const auto folded = fold_name(text);
+    const bool repechage = folded.starts_with("rep");
+    // "1/8 Final", "1/4 Finals", "Rep. 1/2 Final": the fraction names the stage.
+    const auto has_fraction = [&](std::string_view f) {
+        return text.find(f) != std::string_view::npos;
+    };
+    if (has_fraction("1/4")) return repechage ? repechage_quarterfinals : quarterfinals;
+    if (has_fraction("1/2")) return repechage ? repechage_semifinals : semifinals;
+    if (has_fraction("1/8") && !repechage) return eighth_finals;
     // Longer words first: "quarterfinal" and "semifinal" contain "final", "repechage heats"
     // contains "heat", "pre-preliminaries" contains "preliminar".
-    if (folded.starts_with("rep")) return repechage_stage(folded);
+    if (repechage) return repechage_stage(folded);
     if (has(folded, "ranking") || has(folded, "classification")) return ranking_finals;
     if (has(folded, "prepreliminar")) return pre_preliminaries;
     if (has(folded, "preliminaryround") || has(folded, "firstround")) return heats;

@@ -17,6 +17,7 @@ struct StageName {
     std::string_view name;         // canonical: "Repechage semifinals"
     std::string_view race_prefix;  // "Repechage semifinal"
     bool lettered = false;         // races are lettered (Final A, Repechage final B)
+    int running = 0;               // where it runs among the others, earliest first
 };
 
 // The stage a heading or round name names; nullopt when it names none. "Preliminary round"

@@ -33,36 +33,6 @@ struct SourcedRow {
 
 using EventKey = std::array<std::string, 4>;  // by detail::event_columns
 
-// Where a stage runs among the others, by kind: the preliminaries, the heats, the repechage
-// ladder (which runs before the main round it feeds), eighth-finals, quarterfinals,
-// semifinals, ranking races, finals.
-double running_rank(const StageName& stage) {
-    switch (stage.kind) {
-        case StageKind::preliminary:
-            return stage.name == "Pre-preliminaries" ? 0 : 1;
-        case StageKind::heat:
-            return 2;
-        case StageKind::repechage:
-            return stage.name == "Repechage heats"           ? 3.0
-                   : stage.name == "Repechage quarterfinals" ? 3.1
-                   : stage.name == "Repechage semifinals"    ? 3.2
-                                                             : 3.3;
-        case StageKind::eighth_final:
-            return 4;
-        case StageKind::quarterfinal:
-            return 5;
-        case StageKind::semifinal:
-            return 6;
-        case StageKind::ranking:
-            return 7;
-        case StageKind::final:
-            return 8;
-        case StageKind::other:
-            return 9;
-    }
-    return 9;
-}
-
 // The final a round name letters, as the ISU writes them glued on: "FinalB" -> 2, "RepFinalA"
 // -> 1; nullopt for a plain "Final".
 std::optional<int> final_letter(std::string_view round) {
@@ -199,15 +169,14 @@ class TableEventBuilder {
             info.year = detail::parse_int(value[Column::season].substr(0, 4));
     }
 
-    // Stages in running order (the order of their kinds: a table's files often come in the
-    // order of their names), races by number.
+    // Stages in running order (StageName::running: a table's files often come in the order of
+    // their names), races by number.
     void assemble() {
         std::vector<int> order(stages_.size());
         for (std::size_t i = 0; i < order.size(); ++i)
             order[i] = static_cast<int>(i);
-        std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
-            return running_rank(stages_[a]) < running_rank(stages_[b]);
-        });
+        std::stable_sort(order.begin(), order.end(),
+                         [&](int a, int b) { return stages_[a].running < stages_[b].running; });
         if (!std::is_sorted(order.begin(), order.end()))
             warn(0, fmt::format("the table gives its rounds out of running order; replayed as {}",
                                 stage_list(order)));

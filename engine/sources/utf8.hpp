@@ -6,8 +6,9 @@
 
 namespace heatgraph::detail {
 
-// Decodes the sequence at text[i] and moves i past it; on a malformed sequence returns nullopt
-// and moves i one byte on.
+// Decodes the sequence at text[i] and moves i past it; on a malformed sequence (a bad lead or
+// continuation byte, an overlong form, a surrogate, beyond U+10FFFF) returns nullopt and moves
+// i one byte on.
 inline std::optional<char32_t> decode_utf8(std::string_view text, std::size_t& i) {
     const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
     const unsigned char lead = byte(i);
@@ -27,6 +28,12 @@ inline std::optional<char32_t> decode_utf8(std::string_view text, std::size_t& i
             return std::nullopt;
         }
         cp = (cp << 6) | (byte(i + k) & 0x3F);
+    }
+    // Overlong forms, surrogates and code points beyond U+10FFFF are not UTF-8.
+    constexpr char32_t least[] = {0, 0x80, 0x800, 0x10000};
+    if (cp < least[extra] || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) {
+        ++i;
+        return std::nullopt;
     }
     i += extra + 1;
     return cp;
