@@ -70,9 +70,9 @@ void race_offsets(int races, const int* race_of, int count, int* offsets) {
 }
 
 // The races of the first stage for its seeds 1..starters, by the format's draw.
-Result<bool> draw_first_stage(const Format& format, int starters, int races,
-                              std::vector<int>& first_race) {
-    const auto fail = [&](std::string message) -> Result<bool> {
+std::optional<Error> draw_first_stage(const Format& format, int starters, int races,
+                                      std::vector<int>& first_race) {
+    const auto fail = [&](std::string message) -> std::optional<Error> {
         return Error{format.source, 0, std::move(message)};
     };
     switch (format.draw.first_round) {
@@ -106,7 +106,7 @@ Result<bool> draw_first_stage(const Format& format, int starters, int races,
             break;
         }
     }
-    return true;
+    return std::nullopt;
 }
 
 Result<Compiled> compile(const Format& format, const Field& field, const SimulationOptions& o) {
@@ -183,8 +183,8 @@ Result<Compiled> compile(const Format& format, const Field& field, const Simulat
             fmt::format("{} skaters cannot fill the {} races of the first stage", starters, races));
     if (races == 1) {
         c.first_race.assign(static_cast<std::size_t>(starters), 0);
-    } else if (auto drawn = draw_first_stage(format, starters, races, c.first_race); !drawn) {
-        return drawn.error();
+    } else if (auto error = draw_first_stage(format, starters, races, c.first_race)) {
+        return *error;
     }
     c.first_offsets.resize(static_cast<std::size_t>(races) + 1);
     race_offsets(races, c.first_race.data(), starters, c.first_offsets.data());
