@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <array>
 #include <map>
-#include <unordered_map>
 
 #include "heatgraph/identity.hpp"
 #include "heatgraph/table.hpp"
@@ -65,7 +64,6 @@ class TableEventBuilder {
   public:
     explicit TableEventBuilder(EventKey key) : key_(std::move(key)) {}
 
-    const EventKey& key() const { return key_; }
     const std::vector<std::string>& sources() const { return sources_; }
 
     std::optional<Error> add(SourcedRow row) {
