@@ -448,3 +448,68 @@ TEST_CASE("an article's table keeps the cells of the Round and event columns it 
     CHECK(row.extra ==
           std::vector<std::pair<std::string, std::string>>{{"Season", "2009-10"}, {"Round", "H"}});
 }
+
+TEST_CASE("event columns are read by their titles, in any order") {
+    const auto a = table_event(
+        "Gender,Competition,Round,Race,Place,Name,Event,Season\n"
+        "w,Sochi,Heats,1,1,Anna,500m,2013-14\n");
+    CHECK(a.info.title == "Sochi – Women's 500 metres");
+    // Two files ordering the columns differently hold one event.
+    auto events = parse_tables({TableText{"a.csv",
+                                          "Season,Competition,Event,Gender,Round,Race,Place,Name\n"
+                                          "2013-14,Sochi,500m,w,Heats,1,1,Anna\n"},
+                                TableText{"b.csv",
+                                          "Competition,Gender,Season,Event,Round,Race,Place,Name\n"
+                                          "Sochi,w,2013-14,500m,Final,1,1,Anna\n"}});
+    REQUIRE(events.ok());
+    CHECK(events->size() == 1);
+    CHECK(events->front().source == "a.csv + b.csv");
+}
+
+TEST_CASE("a plain 'Final' round with race numbers keeps Final A and Final B apart") {
+    const auto event = table_event(
+        "Round,Race,Place,Name\nHeats,1,1,A\nHeats,1,2,B\nHeats,1,3,C\n"
+        "Heats,1,4,D\nFinal,1,1,A\nFinal,1,2,B\nFinal,2,1,C\n"
+        "Final,2,2,D\n");
+    REQUIRE(event.rounds.size() == 2);
+    REQUIRE(event.rounds[1].races.size() == 2);
+    CHECK(event.rounds[1].races[0].name == "Final A");
+    CHECK(event.rounds[1].races[1].name == "Final B");
+}
+
+TEST_CASE("fractions name the stage: 1/8, 1/4, 1/2, and a repechage's") {
+    const std::pair<const char*, const char*> cases[] = {
+        {"1/8 Final", "Eighth-finals"},
+        {"1/4 Finals", "Quarterfinals"},
+        {"Final 1/2", "Semifinals"},
+        {"Rep. 1/4 Final", "Repechage quarterfinals"},
+        {"Rep 1/2 Final", "Repechage semifinals"}};
+    for (const auto& [round, stage] : cases) {
+        CAPTURE(round);
+        REQUIRE(detail::stage_of_heading(round));
+        CHECK(detail::stage_of_heading(round)->name == stage);
+    }
+}
+
+TEST_CASE("each event of a table carries the notes of its own rows only") {
+    auto events = tables_of(
+        "Competition,Round,Race,Place,Name,Qual.\n"
+        "A,Heats,1,1,Anna,Q\nA,Heats,1,2,Cora,ZZ\nB,Heats,1,1,Eva,\n");
+    REQUIRE(events.ok());
+    REQUIRE(events->size() == 2);
+    CHECK(test::has_diagnostic(events->at(0).diagnostics, "unknown mark 'ZZ'", 3));
+    CHECK_FALSE(test::has_diagnostic(events->at(1).diagnostics, "unknown mark"));
+}
+
+TEST_CASE(
+    "era A classifies an event one stage deep with a disqualified skater (the key rows "
+    "hold era A's longest key)") {
+    const auto event = table_event(
+        "Competition,Round,Race,Place,Name,Time\n"
+        "Cup 2004,Final,1,1,Anna,44.1\nCup 2004,Final,1,2,Cora,44.2\n"
+        "Cup 2004,Final,1,DQ,Eva,\nCup 2004,Final,1,DNF,Ida,\n");
+    const auto r = replay(event);
+    CHECK(r.format.classification.era == Era::A);
+    // Unplaced finalists by era A's keys: nothing tells a DQ from a DNF (unplaced_order equal).
+    CHECK(test::standings(r) == std::vector<std::string>{"1 Anna", "2 Cora", "3 Eva", "3 Ida"});
+}
