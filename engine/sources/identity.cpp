@@ -6,6 +6,8 @@
 #include <array>
 #include <span>
 
+#include "sources/utf8.hpp"
+
 namespace heatgraph {
 
 namespace {
@@ -77,12 +79,6 @@ void append_ascii(std::string& folded, char c) {
         folded += c;
 }
 
-void append_utf8(std::string& folded, utf8proc_int32_t cp) {
-    std::array<utf8proc_uint8_t, 4> bytes{};
-    const auto length = utf8proc_encode_char(cp, bytes.data());
-    folded.append(reinterpret_cast<const char*>(bytes.data()), static_cast<std::size_t>(length));
-}
-
 // A symbol is dropped whole, before its decomposition could turn it into letters ("™" is "TM").
 void append_folded(std::string& folded, utf8proc_int32_t cp) {
     if (!is_name_character(cp)) return;
@@ -95,7 +91,7 @@ void append_folded(std::string& folded, utf8proc_int32_t cp) {
         else if (const auto base = base_letters(part); !base.empty())
             folded += base;
         else if (is_name_character(part))
-            append_utf8(folded, part);
+            detail::append_utf8(folded, static_cast<char32_t>(part));
     }
 }
 
@@ -104,21 +100,14 @@ void append_folded(std::string& folded, utf8proc_int32_t cp) {
 std::string fold_name(std::string_view name) {
     std::string folded;
     folded.reserve(name.size());
-    const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(name.data());
     for (std::size_t i = 0; i < name.size();) {
-        if (bytes[i] < 0x80) {  // most names are ASCII: no call into utf8proc for them
+        if (static_cast<unsigned char>(name[i]) < 0x80) {  // most names are ASCII: no utf8proc
             append_ascii(folded, name[i++]);
             continue;
         }
-        utf8proc_int32_t cp = 0;
-        const auto length =
-            utf8proc_iterate(bytes + i, static_cast<utf8proc_ssize_t>(name.size() - i), &cp);
-        if (length <= 0) {  // a malformed byte is no part of a name
-            ++i;
-            continue;
-        }
-        append_folded(folded, cp);
-        i += static_cast<std::size_t>(length);
+        // A malformed byte is no part of a name.
+        if (const auto cp = detail::decode_utf8(name, i))
+            append_folded(folded, static_cast<utf8proc_int32_t>(*cp));
     }
     return folded;
 }

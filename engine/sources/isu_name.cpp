@@ -50,10 +50,6 @@ bool is_combining_mark(char32_t cp) {
     return category == UTF8PROC_CATEGORY_MN || category == UTF8PROC_CATEGORY_MC;
 }
 
-bool is_code_point(char32_t cp) {
-    return cp <= 0x10FFFF && (cp < 0xD800 || cp > 0xDFFF);
-}
-
 // The letters and joiners of the printed text; nullopt on invalid UTF-8 or on anything else (a
 // space, a digit, a dot), which no name in the ISU form holds. A combining accent is no letter
 // of its own: its bytes go with the letter before it, whose shape it keeps.
@@ -62,7 +58,7 @@ std::optional<std::vector<Letter>> letters_of(std::string_view text) {
     for (std::size_t i = 0; i < text.size();) {
         const std::size_t begin = i;
         const auto cp = decode_utf8(text, i);
-        if (!cp || !is_code_point(*cp)) return std::nullopt;
+        if (!cp) return std::nullopt;
         if (is_combining_mark(*cp)) {
             if (letters.empty() || letters.back().shape == Shape::joiner) return std::nullopt;
             continue;
@@ -72,12 +68,6 @@ std::optional<std::vector<Letter>> letters_of(std::string_view text) {
         letters.push_back({*cp, begin, *shape});
     }
     return letters;
-}
-
-void append_utf8(std::string& text, char32_t cp) {
-    std::array<utf8proc_uint8_t, 4> bytes{};
-    const auto length = utf8proc_encode_char(static_cast<utf8proc_int32_t>(cp), bytes.data());
-    text.append(reinterpret_cast<const char*>(bytes.data()), static_cast<std::size_t>(length));
 }
 
 char32_t to_upper(char32_t cp) {

@@ -1,42 +1,35 @@
 // Private: UTF-8 decoding, and the readers' check that a file is text.
 #pragma once
 
+#include <utf8proc.h>
+
+#include <array>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace heatgraph::detail {
 
 // Decodes the sequence at text[i] and moves i past it; on a malformed sequence (a bad lead or
 // continuation byte, an overlong form, a surrogate, beyond U+10FFFF) returns nullopt and moves
-// i one byte on.
+// i one byte on. utf8proc's validation: the library's one decoder.
 inline std::optional<char32_t> decode_utf8(std::string_view text, std::size_t& i) {
-    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
-    const unsigned char lead = byte(i);
-    const int extra = lead < 0x80           ? 0
-                      : (lead >> 5) == 0x6  ? 1
-                      : (lead >> 4) == 0xE  ? 2
-                      : (lead >> 3) == 0x1E ? 3
-                                            : -1;
-    if (extra < 0 || i + extra >= text.size()) {
+    utf8proc_int32_t cp = 0;
+    const auto length = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data()) + i,
+                                         static_cast<utf8proc_ssize_t>(text.size() - i), &cp);
+    if (length <= 0) {
         ++i;
         return std::nullopt;
     }
-    char32_t cp = extra == 0 ? lead : lead & (0x3F >> extra);
-    for (int k = 1; k <= extra; ++k) {
-        if ((byte(i + k) & 0xC0) != 0x80) {
-            ++i;
-            return std::nullopt;
-        }
-        cp = (cp << 6) | (byte(i + k) & 0x3F);
-    }
-    // Overlong forms, surrogates and code points beyond U+10FFFF are not UTF-8.
-    constexpr char32_t least[] = {0, 0x80, 0x800, 0x10000};
-    if (cp < least[extra] || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) {
-        ++i;
-        return std::nullopt;
-    }
-    i += extra + 1;
-    return cp;
+    i += static_cast<std::size_t>(length);
+    return static_cast<char32_t>(cp);
+}
+
+// Appends the UTF-8 bytes of `cp` (a valid code point).
+inline void append_utf8(std::string& text, char32_t cp) {
+    std::array<utf8proc_uint8_t, 4> bytes{};
+    const auto length = utf8proc_encode_char(static_cast<utf8proc_int32_t>(cp), bytes.data());
+    text.append(reinterpret_cast<const char*>(bytes.data()), static_cast<std::size_t>(length));
 }
 
 // The first line that is not valid UTF-8 text (a NUL byte or a malformed sequence), if any:
