@@ -200,10 +200,8 @@ class ArticleReader {
         if (const auto n = detail::race_number(caption, false)) return CaptionRace{*n, false};
         const auto named = detail::stage_of_heading(caption);
         if (!stage.lettered || !named || named->name != stage.name) return std::nullopt;
-        caption = trim(caption);
-        const bool letter = caption.size() >= 2 && caption[caption.size() - 2] == ' ' &&
-                            std::isupper(static_cast<unsigned char>(caption.back()));
-        return CaptionRace{*detail::race_number(caption, true), letter};
+        const auto letter = detail::final_letter(caption);
+        return CaptionRace{letter.value_or(1), letter.has_value()};
     }
 
     // The index of the stage a heading names, registered on first sight.

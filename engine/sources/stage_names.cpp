@@ -93,10 +93,17 @@ std::optional<int> race_number(std::string_view name, bool lettered) {
         return n;
     }
     if (!lettered) return std::nullopt;
-    const char last = name.empty() ? ' ' : name.back();
-    if (name.size() >= 2 && name[name.size() - 2] == ' ' && last >= 'A' && last <= 'H')
-        return last - 'A' + 1;
-    return 1;  // "Final": the only final
+    return final_letter(name).value_or(1);  // "Final": the only final
+}
+
+std::optional<int> final_letter(std::string_view name) {
+    name = trim(name);
+    if (name.size() < 2) return std::nullopt;
+    const char letter = name.back();
+    const char before = name[name.size() - 2];
+    if (letter < 'A' || letter > 'H') return std::nullopt;
+    if (before != ' ' && before != 'l' && before != 'L' && before != '-') return std::nullopt;
+    return letter - 'A' + 1;
 }
 
 }  // namespace heatgraph::detail

@@ -27,6 +27,10 @@ struct StageName {
 // The canonical name of race `number` of the stage: "Heat 3", "Final B", "Repechage final A".
 [[nodiscard]] std::string race_label(const StageName& stage, int number);
 
+// The final a name letters, A to H: "Final B" -> 2, and as the ISU glues it on, "FinalB" -> 2,
+// "RepFinalA" -> 1; nullopt for a plain "Final" or a name that letters none.
+[[nodiscard]] std::optional<int> final_letter(std::string_view name);
+
 // A race's number from its canonical or printed name: "Heat 3" -> 3, "Final B" -> 2,
 // "Final" -> 1; nullopt when the name ends in neither a number nor a final's letter.
 [[nodiscard]] std::optional<int> race_number(std::string_view name, bool lettered);

@@ -32,18 +32,6 @@ struct SourcedRow {
 
 using EventKey = std::array<std::string, 4>;  // by detail::event_columns
 
-// The final a round name letters, as the ISU writes them glued on: "FinalB" -> 2, "RepFinalA"
-// -> 1; nullopt for a plain "Final".
-std::optional<int> final_letter(std::string_view round) {
-    round = trim(round);
-    if (round.size() < 2) return std::nullopt;
-    const char letter = round.back();
-    const char before = round[round.size() - 2];
-    if (letter < 'A' || letter > 'H') return std::nullopt;
-    if (before != ' ' && before != 'l' && before != 'L' && before != '-') return std::nullopt;
-    return letter - 'A' + 1;
-}
-
 // "500m" -> "500 metres", "1000M" -> "1000 metres"; anything else as printed.
 std::string distance_label(std::string_view distance) {
     std::string_view digits = distance;
@@ -82,7 +70,7 @@ class TableEventBuilder {
         int number = 0;
         bool lettered = false;
         if (stage->lettered) {  // "FinalB"; a plain "Final" by its race number, Final A if none
-            const auto letter = final_letter(row.table.round);
+            const auto letter = detail::final_letter(row.table.round);
             number = letter.value_or(row.table.heat.value_or(1));
             lettered = letter.has_value();
         } else if (row.table.heat) {
