@@ -72,8 +72,10 @@ std::string replay_all(const Options& o) {
 constexpr const char* event_filter_help =
     "which event of the tables: words of its title (\"Calgary 500m\")";
 
-void add_event_files(CLI::App& command, Options& o, const char* help) {
-    command.add_option("EVENT", o.event, help)->required();
+// EVENT (at least `least` words: explain's last is the athlete) and --event.
+void add_event_files(CLI::App& command, Options& o, const std::string& help, int least = 1) {
+    auto* files = command.add_option("EVENT", o.event, help)->required();
+    if (least > 1) files->expected(least, std::numeric_limits<int>::max());
     command.add_option("--event", o.event_filter, event_filter_help);
 }
 
@@ -81,8 +83,9 @@ constexpr const char* event_help =
     "results article, heatgraph JSON export, or result tables (CSV/TSV; several files are "
     "read as one table)";
 
-void add_event_options(CLI::App& command, Options& o, bool with_json = true) {
-    add_event_files(command, o, event_help);
+void add_event_options(CLI::App& command, Options& o, bool with_json = true,
+                       const std::string& help = event_help, int least = 1) {
+    add_event_files(command, o, help, least);
     command.add_option("--format", o.format,
                        "format file (TOML); inferred from the event if omitted");
     if (with_json) command.add_flag("--json", o.json, "machine-readable output");
@@ -197,17 +200,11 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
         app.add_subcommand("explain", "one athlete's path, race by race, with reasons");
     // EVENT... ATHLETE: the files, then the name (split after parsing: CLI11 gives a list of
     // positionals before a single one all the words).
-    explain_cmd
-        ->add_option("EVENT", o.event,
-                     fmt::format("EVENT... ATHLETE: {}; then the athlete's name (case, "
-                                 "diacritics and small typos tolerated)",
-                                 event_help))
-        ->required()
-        ->expected(2, std::numeric_limits<int>::max());
-    explain_cmd->add_option("--event", o.event_filter, event_filter_help);
-    explain_cmd->add_option("--format", o.format,
-                            "format file (TOML); inferred from the event if omitted");
-    explain_cmd->add_flag("--json", o.json, "machine-readable output");
+    add_event_options(*explain_cmd, o, true,
+                      fmt::format("EVENT... ATHLETE: {}; then the athlete's name (case, "
+                                  "diacritics and small typos tolerated)",
+                                  event_help),
+                      2);
     auto* graph_cmd =
         app.add_subcommand("graph", "the progression graph: races and the channels taken");
     add_event_options(*graph_cmd, o, false);
