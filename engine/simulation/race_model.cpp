@@ -56,11 +56,10 @@ std::vector<std::string> pool_athletes(const std::vector<Event>& events, RaceMod
         auto& of = model.skater_of.emplace_back(event.athletes.size(), -1);
         const auto id_of = athlete_ids(event);
         // Only skaters of earlier events are candidates, each for one athlete of this event:
-        // the event's own reader already told its athletes apart.
-        const std::vector<std::string> earlier = names;
-        const std::vector<std::string> earlier_unidentified = unidentified;
-        const std::vector<int> earlier_unidentified_index = unidentified_index;
-        std::vector<char> taken(earlier.size(), 0);
+        // the event's own reader already told its athletes apart. Its new skaters join the
+        // pool after it (`fresh`), so the candidates are the pool as it stands.
+        std::vector<std::pair<std::string, std::string>> fresh;  // name, id
+        std::vector<char> taken(names.size(), 0);
         for (std::size_t a = 0; a < event.athletes.size(); ++a) {
             const auto& name = event.athletes[a].name;
             const auto& id = id_of[a];
@@ -72,24 +71,18 @@ std::vector<std::string> pool_athletes(const std::vector<Event>& events, RaceMod
             std::optional<int> match;
             std::optional<NameMatch> how;
             if (id.empty()) {
-                how = match_name(name, earlier);
+                how = match_name(name, names);
                 if (how) match = how->candidate;
-            } else if (!earlier_unidentified.empty()) {
-                how = match_name(name, earlier_unidentified);
-                if (how) match = earlier_unidentified_index[how->candidate];
+            } else if (!unidentified.empty()) {
+                how = match_name(name, unidentified);
+                if (how) match = unidentified_index[how->candidate];
             }
             // Taken by another athlete of this event, or since given another id.
             if (match && (taken[*match] || (!id.empty() && !ids[*match].empty()))) match.reset();
             if (!match) {
-                of[a] = static_cast<int>(names.size());
-                if (id.empty()) {
-                    unidentified.push_back(name);
-                    unidentified_index.push_back(of[a]);
-                } else {
-                    by_id.emplace(id, of[a]);
-                }
-                names.push_back(name);
-                ids.push_back(id);
+                of[a] = static_cast<int>(names.size() + fresh.size());
+                if (!id.empty()) by_id.emplace(id, of[a]);
+                fresh.emplace_back(name, id);
                 continue;
             }
             taken[*match] = 1;
@@ -102,6 +95,14 @@ std::vector<std::string> pool_athletes(const std::vector<Event>& events, RaceMod
                 model.notes.push_back({Severity::warning, 0,
                                        fmt::format("'{}' of {} taken as '{}' of an earlier event",
                                                    name, event.source, names[*match])});
+        }
+        for (auto& [name, id] : fresh) {
+            if (id.empty()) {
+                unidentified.push_back(name);
+                unidentified_index.push_back(static_cast<int>(names.size()));
+            }
+            names.push_back(std::move(name));
+            ids.push_back(std::move(id));
         }
     }
     return names;
