@@ -1,5 +1,7 @@
 #include "heatgraph/event_json.hpp"
 
+#include <fmt/format.h>
+
 #include <nlohmann/json.hpp>
 
 #include "test_support.hpp"
@@ -52,5 +54,61 @@ TEST_CASE("invalid JSON is an error naming the line") {
     const auto e = test::error_of(parse_event_json("{\n  \"event\": {\n  oops\n}", "bad.json"));
     CHECK(e.rfind("bad.json:3: invalid JSON: ", 0) == 0);
     const auto f = test::error_of(parse_event_json("{\"rounds\": []}", "other.json"));
-    CHECK(f.rfind("other.json: not a heatgraph event export: ", 0) == 0);
+    CHECK(f == "other.json:1: not a heatgraph event export: it has no \"event\" and \"rounds\"");
+}
+
+namespace {
+
+// An export of one final of two rows, the first row's "place" and "time_ms" as given.
+std::string export_with(std::string_view place, std::string_view time = "null") {
+    return fmt::format(R"({{"event": {{"title": "T"}}, "rounds": [{{"name": "Final", "races": [
+  {{"name": "Final", "results": [
+    {{"athlete": "A", "place": {}, "time_ms": {}, "status": "finished", "marks": []}},
+    {{"athlete": "B", "place": 2, "time_ms": null, "status": "finished", "marks": []}}]}}]}}]}})",
+                       place, time);
+}
+
+std::string export_error(std::string_view place, std::string_view time = "null") {
+    return test::error_of(parse_event_json(export_with(place, time), "e.json"));
+}
+
+}  // namespace
+
+TEST_CASE("every number of an export is checked: type, range, whole") {
+    CHECK(parse_event_json(export_with("1"), "e.json").ok());
+    // Before the checked reader: 1e708 escaped as an exception, 9.2e19 printed as -2147483648,
+    // 0 and -3 were places and a negative time a time.
+    CHECK(export_error("1e708") == "e.json:3: invalid JSON: number overflow parsing '1e708'");
+    const std::string place =
+        "e.json:3: rounds[0].races[0].results[0].place must be a whole "
+        "number from 1 to 9999";
+    CHECK(export_error("9.2e19") == place);
+    CHECK(export_error("1.5") == place);
+    CHECK(export_error("0") == place);
+    CHECK(export_error("-3") == place);
+    CHECK(export_error("\"1\"") == place);
+    CHECK(export_error("1", "-1") ==
+          "e.json:3: rounds[0].races[0].results[0].time_ms must be a "
+          "whole number from 0 to 86399999");
+    CHECK(export_error("1", "1e12") ==
+          "e.json:3: rounds[0].races[0].results[0].time_ms must be "
+          "a whole number from 0 to 86399999");
+}
+
+TEST_CASE("an export's nesting is limited, not followed down the stack") {
+    // 100,000 objects deep overflowed the stack (SIGSEGV) before the limit.
+    std::string deep;
+    for (int i = 0; i < 100000; ++i)
+        deep += "{\"a\":";
+    deep += "1" + std::string(100000, '}');
+    CHECK(test::error_of(parse_event_json(deep, "deep.json")) ==
+          "deep.json:1: the JSON nests deeper than 64 levels");
+}
+
+TEST_CASE("a lettered final beyond Final H is refused, not lettered past 'Z'") {
+    auto text = export_with("1");
+    text.replace(text.find("\"Final\", \"results\""), 7, "\"Final 200\"");
+    CHECK(test::error_of(parse_event_json(text, "e.json")) ==
+          "e.json:2: rounds[0].races[0].name is not a final of a stage of lettered finals "
+          "(Final A to Final H)");
 }

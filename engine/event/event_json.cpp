@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "event/json_export.hpp"
+#include "event/json_reader.hpp"
 #include "sources/athlete_registry.hpp"
 #include "sources/event_info.hpp"
 #include "sources/stage_names.hpp"
@@ -65,48 +66,69 @@ json event_json(const Replay& replay) {
             {"infobox", e.info.infobox},    {"medalists", medalists}};
 }
 
-Row row_from_json(const json& j) {
+using detail::JsonValue;
+
+// The pairs of an object of strings ("infobox", "extra"), exported as [key, value] arrays.
+std::vector<std::pair<std::string, std::string>> pairs_from_json(const JsonValue& j) {
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const auto& pair : j.items()) {
+        const auto both = pair.items();
+        if (both.size() != 2) pair.fail("must be a [key, value] pair");
+        out.emplace_back(both[0].text(), both[1].text());
+    }
+    return out;
+}
+
+Row row_from_json(const JsonValue& j) {
     Row row;
-    row.printed_name = j.at("athlete").get<std::string>();
-    if (const auto it = j.find("printed_name"); it != j.end())
-        row.printed_name = it->get<std::string>();
-    if (!j.at("place").is_null()) row.place = j.at("place").get<int>();
-    if (!j.at("time_ms").is_null()) row.time = j.at("time_ms").get<Millis>();
-    const auto status = j.at("status").get<std::string>();
-    const auto parsed = status_from_string(status);
-    if (!parsed) throw std::invalid_argument(fmt::format("unknown status '{}'", status));
+    row.printed_name = j.at("athlete").text();
+    if (const auto printed = j.find("printed_name")) row.printed_name = printed->text();
+    if (const auto place = j.find("place"))
+        row.place = static_cast<int>(place->whole(1, max_place));
+    if (const auto time = j.find("time_ms")) row.time = time->whole(0, max_race_time);
+    const auto status = j.at("status");
+    const auto parsed = status_from_string(status.text());
+    if (!parsed) status.fail(fmt::format("is not a status: '{}'", status.text()));
     row.status = *parsed;
-    row.marks = j.at("marks").get<std::vector<std::string>>();
-    row.printed_rank =
-        j.contains("printed_rank") ? std::optional(j["printed_rank"].get<int>()) : std::nullopt;
-    row.country = j.value("country", "");
-    row.athlete_id = j.value("athlete_id", "");
-    row.note = j.value("note", "");
-    if (j.contains("extra"))
-        row.extra = j["extra"].get<std::vector<std::pair<std::string, std::string>>>();
-    row.line = j.value("line", 0);
+    for (const auto& mark : j.at("marks").items())
+        row.marks.push_back(mark.text());
+    if (const auto rank = j.find("printed_rank"))
+        row.printed_rank = static_cast<int>(rank->whole(1, max_place));
+    if (const auto country = j.find("country")) row.country = country->text();
+    if (const auto id = j.find("athlete_id")) row.athlete_id = id->text();
+    if (const auto note = j.find("note")) row.note = note->text();
+    if (const auto extra = j.find("extra")) row.extra = pairs_from_json(*extra);
+    row.line = j.find("line") ? static_cast<int>(j.at("line").whole(0, INT32_MAX)) : 0;
     return row;
 }
 
-Round round_from_json(const json& j) {
+Round round_from_json(const JsonValue& j) {
     Round round;
-    round.name = j.at("name").get<std::string>();
+    const auto name = j.at("name");
+    round.name = name.text();
     // The kind as written (exports since stages), else as the name says (older exports).
     const auto named = detail::stage_of_heading(round.name);
-    const auto kind = j.contains("kind") ? stage_kind_from_string(j["kind"].get<std::string>())
-                      : named            ? std::optional(named->kind)
-                                         : std::nullopt;
-    if (!kind) throw std::invalid_argument(fmt::format("unknown stage '{}'", round.name));
+    const auto kind_field = j.find("kind");
+    const auto kind = kind_field ? stage_kind_from_string(kind_field->text())
+                      : named    ? std::optional(named->kind)
+                                 : std::nullopt;
+    if (!kind) (kind_field ? *kind_field : name).fail("is not a stage");
     round.kind = *kind;
-    round.printed_name = j.value("printed_name", round.name);
+    round.printed_name = j.find("printed_name") ? j.at("printed_name").text() : round.name;
     int number = 0;
-    for (const auto& r : j.at("races")) {
+    for (const auto& r : j.at("races").items()) {
         ++number;
-        if (!r.value("raced", true)) continue;  // decided by the replay; it is decided again
+        if (const auto raced = r.find("raced"); raced && !raced->boolean())
+            continue;  // decided by the replay; it is decided again
         Race race;
-        race.name = r.at("name").get<std::string>();
+        race.name = r.at("name").text();
         race.number = detail::race_number(race.name, named && named->lettered).value_or(number);
-        for (const auto& row : r.at("results"))
+        if (named && named->lettered && race.number > detail::max_final)
+            r.at("name").fail(
+                fmt::format("is not a final of a stage of lettered finals (Final A "
+                            "to Final {})",
+                            char('A' + detail::max_final - 1)));
+        for (const auto& row : r.at("results").items())
             race.results.push_back(row_from_json(row));
         round.races.push_back(std::move(race));
     }
@@ -175,29 +197,23 @@ std::string path_to_json(const Replay& replay, const std::vector<PathStep>& path
 }
 
 Result<Event> parse_event_json(std::string_view text, std::string source) {
-    json j;
-    try {
-        j = json::parse(text);
-    } catch (const json::parse_error& e) {
-        return Error{source, detail::line_at(text, e.byte),
-                     fmt::format("invalid JSON: {}", e.what())};
-    }
-    Event event;
-    event.source = source;
-    try {
-        const auto& info = j.at("event");
-        event.info.title = info.at("title").get<std::string>();
-        if (info.contains("infobox"))
-            event.info.infobox =
-                info["infobox"].get<std::vector<std::pair<std::string, std::string>>>();
-        for (const auto& round : j.at("rounds"))
+    auto read = detail::read_json(text, source, [&](const JsonValue& root) {
+        const auto& j = root.raw();
+        if (!j.is_object() || !j.contains("event") || !j.contains("rounds"))
+            root.fail("not a heatgraph event export: it has no \"event\" and \"rounds\"");
+        Event event;
+        event.source = source;
+        const auto info = root.at("event");
+        event.info.title = info.at("title").text();
+        if (const auto infobox = info.find("infobox"))
+            event.info.infobox = pairs_from_json(*infobox);
+        for (const auto& round : root.at("rounds").items())
             event.rounds.push_back(round_from_json(round));
-    } catch (const json::exception& e) {
-        return Error{source, 0, fmt::format("not a heatgraph event export: {}", e.what())};
-    } catch (const std::invalid_argument& e) {
-        return Error{source, 0, fmt::format("not a heatgraph event export: {}", e.what())};
-    }
-    if (event.rounds.empty()) return Error{source, 0, "the export has no rounds"};
+        if (event.rounds.empty()) root.at("rounds").fail("is empty: the export has no rounds");
+        return event;
+    });
+    if (!read) return read.error();
+    Event event = std::move(*read);
     detail::settle_event_info(event.info, {});
     detail::assign_athletes(event);
     return event;

@@ -2,9 +2,9 @@
 #include <fmt/format.h>
 
 #include <cmath>
-#include <nlohmann/json.hpp>
 #include <numbers>
 
+#include "event/json_reader.hpp"
 #include "heatgraph/replay.hpp"
 #include "heatgraph/simulate.hpp"
 #include "simulation/random_stream.hpp"
@@ -13,36 +13,28 @@
 namespace heatgraph {
 
 Result<Field> parse_field(std::string_view json_text, std::string file) {
-    nlohmann::json j;
-    try {
-        j = nlohmann::json::parse(json_text);
-    } catch (const nlohmann::json::parse_error& e) {
-        return Error{file, detail::line_at(json_text, e.byte),
-                     fmt::format("invalid JSON: {}", e.what())};
-    }
-    Field field;
-    try {
-        const auto model = j.value("model", std::string("plackett-luce"));
-        if (model == "thurstone")
-            field.model = NoiseModel::thurstone;
-        else if (model != "plackett-luce")
-            return Error{
-                file, 0,
-                fmt::format("\"model\" is \"plackett-luce\" or \"thurstone\", not \"{}\"", model)};
-        field.noise = j.value("noise", 1.0);
-        for (const auto& s : j.at("skaters"))
+    return detail::read_json(json_text, file, [](const detail::JsonValue& root) {
+        Field field;
+        if (const auto model = root.find("model")) {
+            if (model->text() == "thurstone")
+                field.model = NoiseModel::thurstone;
+            else if (model->text() != "plackett-luce")
+                model->fail(fmt::format("is \"plackett-luce\" or \"thurstone\", not \"{}\"",
+                                        model->text()));
+        }
+        if (const auto noise = root.find("noise")) {
+            field.noise = noise->number(0, max_noise);
+            if (field.noise == 0) noise->fail(fmt::format("must be above 0 (up to {})", max_noise));
+        }
+        const auto skaters = root.at("skaters").items();
+        if (skaters.size() < 2 || skaters.size() > max_field)
+            root.at("skaters").fail(fmt::format("holds {} skaters; a field has from 2 to {}",
+                                                skaters.size(), max_field));
+        for (const auto& s : skaters)
             field.skaters.push_back(
-                {s.at("name").get<std::string>(), s.at("strength").get<double>()});
-    } catch (const nlohmann::json::exception& e) {
-        return Error{file, 0, fmt::format("not a field: {}", e.what())};
-    }
-    if (!(field.noise > 0) || !std::isfinite(field.noise))
-        return Error{file, 0, fmt::format("\"noise\" must be above 0, not {}", field.noise)};
-    if (field.skaters.size() < 2) return Error{file, 0, "a field needs at least two skaters"};
-    for (const auto& s : field.skaters)
-        if (!std::isfinite(s.strength))
-            return Error{file, 0, fmt::format("{}'s strength is not a number", s.name)};
-    return field;
+                {s.at("name").text(), s.at("strength").number(-max_strength, max_strength)});
+        return field;
+    });
 }
 
 Result<Field> load_field(const std::string& path) {
