@@ -243,15 +243,34 @@ TEST_CASE("a duplicate athlete in a race is an error naming both lines") {
           "test.txt:8: 'ANNA ALPHA' appears twice in Heat 1 (lines 7 and 8)");
 }
 
+TEST_CASE("places, races and finals are held to their bounds") {
+    auto text = two_heats;
+    text.replace(text.find("| 2 | Bea"), 3, "| 99999");
+    CHECK(test::article_error(with_results(text)) ==
+          "test.txt:8: bad rank '99999' (expected a place from 1 to 9999, '–' or empty)");
+    // A final captioned "Final 200" was lettered 'A' + 199: signed overflow, a byte not UTF-8.
+    auto finals = two_heats;
+    finals.replace(finals.find("===Final===\n"), 12, "===Final===\n;Final 200\n");
+    CHECK(test::article_error(with_results(finals)) ==
+          "test.txt:18: Final 200: Finals run from Final A to Final H");
+    auto heats = two_heats;
+    heats.replace(heats.find(";Heat 2"), 7, ";Heat 5000000");
+    CHECK(test::article_error(with_results(heats)) ==
+          "test.txt:12: Heat 5000000: a stage runs at most 1000000 races");
+    auto slow = two_heats;
+    slow.replace(slow.find("1:30.000"), 8, "99999999:00.000");
+    CHECK(test::article_error(with_results(slow)).find("99999999:00.000") != std::string::npos);
+}
+
 TEST_CASE("a bad rank or heat number is an error") {
     auto text = two_heats;
     text.replace(text.find("| 2 | Bea"), 3, "| x");
     CHECK(test::article_error(with_results(text)) ==
-          "test.txt:8: bad rank 'x' (expected a place, '–' or empty)");
+          "test.txt:8: bad rank 'x' (expected a place from 1 to 9999, '–' or empty)");
     CHECK(test::article_error(with_results(R"(===Heats===
 | Rank | Heat | Athlete | Time |
 | 1 | one | Anna Alpha | 1:30.000 |
-)")) == "test.txt:6: bad heat number 'one'");
+)")) == "test.txt:6: bad heat number 'one' (expected a number from 1 to 1000000)");
 }
 
 TEST_CASE("an article without results tables is an error") {

@@ -50,9 +50,20 @@ TEST_CASE("a malformed ruling is an error that says what was expected") {
           "--rescind \"Hwang Dae-heon@Semifinal 1\": expected ATHLETE@RACE=PLACE or "
           "ATHLETE@RACE=PLACE,TIME");
     CHECK(ruling_error(RulingKind::rescind, "Hwang Dae-heon@Semifinal 1=first") ==
-          "--rescind \"Hwang Dae-heon@Semifinal 1=first\": 'first' is not a place (1, 2, ...)");
+          "--rescind \"Hwang Dae-heon@Semifinal 1=first\": 'first' is not a place (1 to 9999)");
+    CHECK(ruling_error(RulingKind::rescind, "Hwang Dae-heon@Semifinal 1=99999999999") ==
+          "--rescind \"Hwang Dae-heon@Semifinal 1=99999999999\": '99999999999' is not a place "
+          "(1 to 9999)");
     CHECK(ruling_error(RulingKind::time, "Li Wenlong@Heat 5=fast") ==
-          "--time \"Li Wenlong@Heat 5=fast\": 'fast' is not a race time (1:23.456)");
+          "--time \"Li Wenlong@Heat 5=fast\": 'fast' is not a race time (1:23.456, under a day)");
+    CHECK(ruling_error(RulingKind::time, "Li Wenlong@Heat 5=999999999:00.000") ==
+          "--time \"Li Wenlong@Heat 5=999999999:00.000\": '999999999:00.000' is not a race time "
+          "(1:23.456, under a day)");
+    // Invalid UTF-8 that still typo-matched a name reached the JSON writers, which threw.
+    CHECK(ruling_error(RulingKind::rescind, "Hwang Dae-heon\xff@Semifinal 1=1") ==
+          "--rescind: the ruling is not UTF-8 text (byte 15 is not)");
+    CHECK(ruling_error(RulingKind::penalize, "Ren Ziwei@Final A\xed\xa0\x80") ==
+          "--penalize: the ruling is not UTF-8 text (byte 18 is not)");
     CHECK(ruling_error(RulingKind::redraw, "Ren Ziwei@Final A") ==
           "--redraw \"Ren Ziwei@Final A\": a redraw names a race only, e.g. \"Final A\"");
     CHECK(ruling_error(RulingKind::dns, "Ren Ziwei@Final A", "yellow") ==

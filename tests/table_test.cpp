@@ -339,12 +339,13 @@ TEST_CASE("bad tables are errors naming the file and line") {
     CHECK(table_error("Round,Race,Place,Name,Time\nHeats,1,1,Anna,4x.1\n") ==
           "t.csv:2: bad time '4x.1' (expected m:ss.fff, ss.fff, 'No time' or a mark)");
     CHECK(table_error("Round,Race,Place,Name\nHeats,one,1,Anna\n") ==
-          "t.csv:2: bad heat number 'one'");
+          "t.csv:2: bad heat number 'one' (expected a number from 1 to 1000000)");
     CHECK(table_error("Round,Race,Place,Name\nHeats,1,first,Anna\n") ==
-          "t.csv:2: bad rank 'first' (expected a place, '–' or empty)");
+          "t.csv:2: bad rank 'first' (expected a place from 1 to 9999, '–' or empty)");
     CHECK(table_error("Round,Race,Place,Name\nWarm-up,1,1,Anna\n")
               .starts_with("t.csv:2: round 'Warm-up' is not a stage"));
-    CHECK(table_error("Round,Race,Place,Name\nHeats,,1,Anna\n") == "t.csv:2: bad heat number ''");
+    CHECK(table_error("Round,Race,Place,Name\nHeats,,1,Anna\n") ==
+          "t.csv:2: bad heat number '' (expected a number from 1 to 1000000)");
     CHECK(table_error("Round,Race,Place\nHeats,1,1\n") ==
           "t.csv:1: the table has no Name column (Name, Athlete or Skater)");
     CHECK(table_error("Race,Place,Name\n1,1,Anna\n") ==

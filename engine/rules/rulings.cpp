@@ -8,6 +8,7 @@
 
 #include "sources/text.hpp"
 #include "sources/toml_reader.hpp"
+#include "sources/utf8.hpp"
 
 namespace heatgraph {
 
@@ -38,18 +39,20 @@ Result<Ruling> parse_value(Ruling ruling, std::string_view value) {
     };
     if (ruling.kind == RulingKind::time) {
         ruling.time = parse_race_time(value);
-        if (!ruling.time) return fail(fmt::format("'{}' is not a race time (1:23.456)", value));
+        if (!ruling.time)
+            return fail(fmt::format("'{}' is not a race time (1:23.456, under a day)", value));
         return ruling;
     }
     const auto parts = detail::split(value, ',');
     ruling.place = detail::parse_int(trim(parts[0]));
-    if (!ruling.place || *ruling.place < 1)
-        return fail(fmt::format("'{}' is not a place (1, 2, ...)", trim(parts[0])));
+    if (!ruling.place || *ruling.place < 1 || *ruling.place > max_place)
+        return fail(fmt::format("'{}' is not a place (1 to {})", trim(parts[0]), max_place));
     if (parts.size() > 2) return fail("expected PLACE or PLACE,TIME");
     if (parts.size() == 2) {
         ruling.time = parse_race_time(trim(parts[1]));
         if (!ruling.time)
-            return fail(fmt::format("'{}' is not a race time (1:23.456)", trim(parts[1])));
+            return fail(
+                fmt::format("'{}' is not a race time (1:23.456, under a day)", trim(parts[1])));
     }
     return ruling;
 }
@@ -74,6 +77,11 @@ std::string Ruling::describe() const {
 
 Result<Ruling> parse_ruling(RulingKind kind, std::string_view text, std::string_view card,
                             std::string file, int line) {
+    // Checked before anything of it is kept: a ruling's text is written out (JSON, reports).
+    if (const auto bad = detail::first_invalid_utf8(text))
+        return Error{std::move(file), line,
+                     fmt::format("--{}: the ruling is not UTF-8 text (byte {} is not)",
+                                 to_string(kind), *bad + 1)};
     Ruling ruling;
     ruling.kind = kind;
     ruling.text = std::string(trim(text));

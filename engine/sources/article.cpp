@@ -219,6 +219,16 @@ class ArticleReader {
 
     std::optional<Error> place_row(detail::TableRow parsed, int number) {
         const int n = parsed.heat.value_or(table_->race);
+        const auto& stage = stages_[*round_];
+        if (stage.lettered && n > detail::max_final)
+            return Error{source_, number,
+                         fmt::format("{} {}: {} run from {} A to {} {}", stage.race_prefix, n,
+                                     stage.name, stage.race_prefix, stage.race_prefix,
+                                     char('A' + detail::max_final - 1))};
+        if (n > detail::max_races)
+            return Error{source_, number,
+                         fmt::format("{} {}: a stage runs at most {} races", stage.race_prefix, n,
+                                     detail::max_races)};
         Race& race = race_for(RaceKey{*round_, n}, number);
         if (table_->lettered) lettered_.insert(RaceKey{*round_, n});
         if (parsed.debris > 0) ++debris_rows_;

@@ -8,7 +8,7 @@ namespace heatgraph {
 
 namespace {
 
-// Digits only, at least one; nullopt on anything else or on overflow past a day.
+// Digits only, one to nine of them; nullopt on anything else.
 std::optional<Millis> parse_digits(std::string_view text) {
     if (text.empty() || text.size() > 9) return std::nullopt;
     Millis value = 0;
@@ -45,7 +45,9 @@ std::optional<Millis> parse_race_time(std::string_view text) {
         if (seconds && *seconds >= 60) return std::nullopt;
     }
     if (!minutes || !seconds) return std::nullopt;
-    return (*minutes * 60 + *seconds) * 1000 + *fraction;
+    const Millis time = (*minutes * 60 + *seconds) * 1000 + *fraction;
+    if (time > max_race_time) return std::nullopt;
+    return time;
 }
 
 std::string format_race_time(Millis ms) {

@@ -115,14 +115,19 @@ Result<std::optional<int>> parse_rank(std::string_view cell, TableRow& out, int 
     std::string_view digits = cell;
     if (!digits.empty() && digits.front() == '=') digits.remove_prefix(1);
     if (!digits.empty() && digits.back() == '=') digits.remove_suffix(1);
-    if (const auto value = parse_int(digits); value && *value >= 1)
+    if (const auto value = parse_int(digits); value && *value >= 1 && *value <= max_place)
         return std::optional<int>{*value};
-    return Error{source, line, fmt::format("bad rank '{}' (expected a place, '–' or empty)", cell)};
+    return Error{source, line,
+                 fmt::format("bad rank '{}' (expected a place from 1 to {}, '–' or empty)", cell,
+                             max_place)};
 }
 
 Result<std::optional<int>> parse_heat(std::string_view cell, int line, const std::string& source) {
-    if (const auto value = parse_int(cell); value && *value >= 1) return std::optional<int>{*value};
-    return Error{source, line, fmt::format("bad heat number '{}'", cell)};
+    if (const auto value = parse_int(cell); value && *value >= 1 && *value <= max_races)
+        return std::optional<int>{*value};
+    return Error{
+        source, line,
+        fmt::format("bad heat number '{}' (expected a number from 1 to {})", cell, max_races)};
 }
 
 std::optional<Error> read_time(std::string_view cell, TableRow& out, int line,

@@ -77,7 +77,7 @@ std::optional<StageName> stage_of_heading(std::string_view text) {
 }
 
 std::string race_label(const StageName& stage, int number) {
-    if (stage.lettered && number >= 1 && number <= 26)
+    if (stage.lettered && number >= 1 && number <= max_final)
         return fmt::format("{} {}", stage.race_prefix, char('A' + number - 1));
     return fmt::format("{} {}", stage.race_prefix, number);
 }
@@ -101,7 +101,7 @@ std::optional<int> final_letter(std::string_view name) {
     if (name.size() < 2) return std::nullopt;
     const char letter = name.back();
     const char before = name[name.size() - 2];
-    if (letter < 'A' || letter > 'H') return std::nullopt;
+    if (letter < 'A' || letter >= 'A' + max_final) return std::nullopt;
     if (before != ' ' && before != 'l' && before != 'L' && before != '-') return std::nullopt;
     return letter - 'A' + 1;
 }

@@ -27,6 +27,13 @@ struct StageName {
 // The canonical name of race `number` of the stage: "Heat 3", "Final B", "Repechage final A".
 [[nodiscard]] std::string race_label(const StageName& stage, int number);
 
+// The most finals a stage of lettered finals runs: Final A to Final H.
+inline constexpr int max_final = 8;
+
+// The most races any other stage runs: far more than any event (a stress test runs 20,000
+// heats), few enough that counting past them never overflows.
+inline constexpr int max_races = 1'000'000;
+
 // The final a name letters, A to H: "Final B" -> 2, and as the ISU glues it on, "FinalB" -> 2,
 // "RepFinalA" -> 1; nullopt for a plain "Final" or a name that letters none.
 [[nodiscard]] std::optional<int> final_letter(std::string_view name);

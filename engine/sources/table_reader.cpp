@@ -80,6 +80,11 @@ class TableEventBuilder {
                          fmt::format("the row of '{}' in {} has no race number",
                                      row.table.row.printed_name, row.table.round)};
         }
+        if (stage->lettered && number > detail::max_final)
+            return Error{source, line,
+                         fmt::format("{} race {}: {} run from {} A to {} {}", row.table.round,
+                                     number, stage->name, stage->race_prefix, stage->race_prefix,
+                                     char('A' + detail::max_final - 1))};
         const int s = stage_index(*stage, row.table.round, line);
         auto& race = races_[{s, number}];
         if (race.rows.empty()) race.line = line;

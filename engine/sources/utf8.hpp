@@ -32,6 +32,15 @@ inline void append_utf8(std::string& text, char32_t cp) {
     text.append(reinterpret_cast<const char*>(bytes.data()), static_cast<std::size_t>(length));
 }
 
+// The offset of the first byte of `text` that is not valid UTF-8 (a malformed sequence), if any.
+inline std::optional<std::size_t> first_invalid_utf8(std::string_view text) {
+    for (std::size_t i = 0; i < text.size();) {
+        const auto at = i;
+        if (!decode_utf8(text, i)) return at;
+    }
+    return std::nullopt;
+}
+
 // The first line that is not valid UTF-8 text (a NUL byte or a malformed sequence), if any:
 // what a reader of text files says of a binary one.
 inline std::optional<int> first_binary_line(std::string_view text) {

@@ -88,6 +88,9 @@ struct Advance {
     ReasonSource source = ReasonSource::recorded;
 };
 
+// The highest place any reader takes: no race has ever had that many skaters.
+inline constexpr int max_place = 9999;
+
 struct Row {
     AthleteId athlete = -1;
     std::string printed_name;         // the name exactly as this row printed it
@@ -95,7 +98,7 @@ struct Row {
     std::string athlete_id;           // the source's identifier of the athlete (a table's ISU
                                       // ID): one id, one skater, whatever the spelling; empty
                                       // when the source has none
-    std::optional<int> place;         // finishing place in the race, 1-based
+    std::optional<int> place;         // finishing place in the race, 1 .. max_place
     std::optional<int> printed_rank;  // the rank column when it is not the race place
                                       // (a Final B printed with overall ranks 5, 6, 7)
     std::optional<Millis> time;

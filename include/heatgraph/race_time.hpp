@@ -11,7 +11,11 @@ namespace heatgraph {
 
 using Millis = std::int64_t;
 
-// "1:23.042", "83.042", "1:23.04". nullopt for anything else (the caller reports it).
+// The longest race time any reader takes: under a day. Longer is a typing error, not a race.
+inline constexpr Millis max_race_time = 24 * 60 * 60 * 1000 - 1;
+
+// "1:23.042", "83.042", "1:23.04". nullopt for anything else, a time past max_race_time
+// included (the caller reports it).
 [[nodiscard]] std::optional<Millis> parse_race_time(std::string_view text);
 // 83042 -> "1:23.042"; 59123 -> "59.123".
 [[nodiscard]] std::string format_race_time(Millis ms);
