@@ -267,7 +267,13 @@ TEST_CASE("what-if errors: a bad ruling, no samples") {
           "Shaolin Sándor Liu, Pietro Sighel, Sjinkie Knegt");
     WhatIfOptions none;
     none.samples = 0;
-    CHECK(test::error_of(what_if(event, {}, {}, none)) == "--samples must be at least 1, not 0");
+    CHECK(test::error_of(what_if(event, {}, {}, none)) ==
+          "samples must be from 1 to 100000000, not 0");
+    auto negative = none;
+    negative.samples = 10;
+    negative.threads = -1;
+    CHECK(test::error_of(what_if(event, {}, {}, negative)) ==
+          "threads must be 0 (one per core) or more, not -1");
 }
 
 TEST_CASE("a World Cup preliminary penalty rescinded: the displaced skater goes to the repechage") {

@@ -7,6 +7,7 @@
 #include <ostream>
 
 #include "heatgraph/heatgraph.hpp"
+#include "number_options.hpp"
 #include "simulate_command.hpp"
 #include "text_report.hpp"
 
@@ -169,18 +170,18 @@ void add_whatif_options(CLI::App& command, Options& o) {
         ->check(CLI::IsMember({"yellow", "red"}));
     command
         .add_option("--samples", o.whatif.samples, "Monte Carlo samples when a race is re-drawn")
-        ->check(CLI::PositiveNumber);
-    command.add_option("--seed", o.whatif.seed, "random seed (same seed, same answer)");
+        ->check(whole_from(1, max_samples));
+    command.add_option("--seed", o.whatif.seed, "random seed (same seed, same answer)")
+        ->check(seed_number());
     command
         .add_option("--threads", o.whatif.threads,
-                    "threads (0: one per core); the answer "
-                    "does not depend on it")
-        ->check(CLI::NonNegativeNumber);
+                    "threads (0: one per core, the most used); the answer does not depend on it")
+        ->check(whole_from(0, max_threads_option));
     command.add_flag(
         "--incidents", o.whatif.incidents,
         "newcomers to a race may be penalised or fail to finish, at the event's rates");
     command.add_option("--prior", o.whatif.prior, "race model prior (see `fit`)")
-        ->check(CLI::NonNegativeNumber);
+        ->check(number_from(0, max_prior_option));
     command.add_flag("--json", o.json, "machine-readable output");
 }
 
@@ -221,7 +222,7 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
     fit_cmd
         ->add_option("--prior", o.prior,
                      "Gamma(1 + prior, prior) prior on each worth; 0: maximum likelihood")
-        ->check(CLI::NonNegativeNumber);
+        ->check(number_from(0, max_prior_option));
     fit_cmd->add_flag("--json", o.json, "machine-readable output");
     SimulateCommand simulation;
     auto* simulate_cmd = app.add_subcommand(
@@ -241,6 +242,7 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
         if (*whatif_cmd) {
             o.whatif_samples_given = whatif_cmd->count("--samples") > 0;
             o.whatif_seed_given = whatif_cmd->count("--seed") > 0;
+            note_thread_cap(o.whatif.threads, err);
             const auto result = run_whatif(o);
             out << (o.json ? whatif_to_json(result) : whatif_report(result));
             return ok;

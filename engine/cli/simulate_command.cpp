@@ -4,10 +4,13 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <chrono>
+#include <cmath>
 #include <ostream>
 
 #include "app.hpp"
 #include "heatgraph/heatgraph.hpp"
+#include "number_options.hpp"
 #include "text_report.hpp"
 
 namespace heatgraph::cli {
@@ -69,6 +72,31 @@ std::string report(const std::vector<Simulation>& sims, const Field& field, bool
     return out;
 }
 
+// Warns on `err` when the run will take more than an hour, as timed on one event: a large field
+// times many runs (docs/limits.md).
+void warn_if_long(const Format& format, const Field& field, const SimulationOptions& options,
+                  std::ostream& err) {
+    constexpr double heavy = 1e9;  // skaters x runs below which no run takes an hour
+    if (static_cast<double>(field.skaters.size()) * static_cast<double>(options.runs) < heavy)
+        return;
+    auto probe = options;
+    probe.runs = 1;
+    probe.threads = 1;
+    probe.progress = nullptr;
+    const auto start = std::chrono::steady_clock::now();
+    if (!simulate(format, field, probe)) return;  // the real run reports the error
+    const double per_event =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const int threads =
+        options.threads > 0 ? std::min(options.threads, hardware_threads()) : hardware_threads();
+    const double hours = per_event * static_cast<double>(options.runs) / threads / 3600;
+    if (hours >= 1)
+        err << fmt::format(
+            "heatgraph: warning: {} runs of {} skaters take about {:.0f} hours "
+            "here (one event took {:.2f} s); fewer --runs, or a smaller field\n",
+            options.runs, field.skaters.size(), hours, per_event);
+}
+
 }  // namespace
 
 void SimulateCommand::add_options(CLI::App& command, bool compare) {
@@ -81,29 +109,28 @@ void SimulateCommand::add_options(CLI::App& command, bool compare) {
     auto* source = command.add_option_group("field", "the skaters (one of)");
     source->add_option("--field", field_file_, "field file (JSON)");
     source->add_option("--skaters", skaters_, "N skaters with strengths drawn N(0, 1)")
-        ->check(CLI::Range(2, 100000));
+        ->check(whole_from(2, max_field));
     source->add_option("--fit", fit_, "the fitted strengths of these events' skaters");
     source->require_option(1);
     command.add_option("--model", model_, "plackett-luce or thurstone (default: the field's)")
         ->check(CLI::IsMember({"plackett-luce", "thurstone"}));
     command.add_option("--noise", noise_, "noise scale (default: the field's, else 1)")
-        ->check(CLI::PositiveNumber);
+        ->check(number_from(0, max_noise));
     command.add_option("--seeding", seeding_, "first-round seeds: strength, random or listed")
         ->check(CLI::IsMember({"strength", "random", "listed"}));
     command.add_option("--penalty-rate", penalty_, "penalties per skater and race")
-        ->check(CLI::Range(0.0, 1.0));
+        ->check(number_from(0, 1));
     command.add_option("--fall-rate", fall_, "falls (advanced by the Referee) per penalty")
-        ->check(CLI::Range(0.0, 1.0));
+        ->check(number_from(0, 1));
     command.add_option("--incidents-from", incidents_from_,
                        "estimate both rates from these events");
-    command.add_option("--runs", options_.runs, "events simulated")
-        ->check(CLI::Range(1, 2000000000));
+    command.add_option("--runs", options_.runs, "events simulated")->check(whole_from(1, max_runs));
     command
         .add_option("--threads", options_.threads,
                     "threads (0: one per core); the answer does "
                     "not depend on it")
-        ->check(CLI::NonNegativeNumber);
-    command.add_option("--seed", options_.seed, "random seed");
+        ->check(whole_from(0, max_threads_option));
+    command.add_option("--seed", options_.seed, "random seed")->check(seed_number());
     command.add_flag("--json", json_, "machine-readable output");
     command.add_flag("--no-timing", no_timing_,
                      "leave out seconds and events per second (reproducible output)");
@@ -124,19 +151,20 @@ Field SimulateCommand::field() const {
     }
     if (model_ == "thurstone") field.model = NoiseModel::thurstone;
     if (model_ == "plackett-luce") field.model = NoiseModel::plackett_luce;
-    if (noise_ > 0) field.noise = noise_;
+    if (!std::isnan(noise_)) field.noise = noise_;
     return field;
 }
 
 IncidentRates SimulateCommand::incidents() const {
     IncidentRates rates;
     if (!incidents_from_.empty()) rates = estimate_incident_rates(events_of(incidents_from_));
-    if (penalty_ > 0) rates.penalty = penalty_;
-    if (fall_ > 0) rates.fall = fall_;
+    if (!std::isnan(penalty_)) rates.penalty = penalty_;
+    if (!std::isnan(fall_)) rates.fall = fall_;
     return rates;
 }
 
 std::string SimulateCommand::run(std::ostream& err) const {
+    note_thread_cap(options_.threads, err);
     const auto skaters = field();
     auto options = options_;
     options.seeding = seeding_ == "random"   ? Seeding::random
@@ -152,6 +180,7 @@ std::string SimulateCommand::run(std::ostream& err) const {
             options.progress = [&err, name = format->name](std::int64_t done, std::int64_t total) {
                 err << fmt::format("\r{}: {} / {} events", name, done, total) << std::flush;
             };
+        warn_if_long(*format, skaters, options, err);
         auto sim = simulate(*format, skaters, options);
         if (show_progress) err << "\n";
         if (!sim) throw InvalidInput{sim.error()};

@@ -2,6 +2,7 @@
 // build, and their reports.
 #pragma once
 
+#include <cmath>
 #include <iosfwd>
 #include <string>
 #include <vector>
@@ -29,9 +30,9 @@ class SimulateCommand {
     int skaters_ = 0;
     std::vector<std::string> fit_;
     std::string model_;
-    double noise_ = 0;
+    double noise_ = NAN;  // NaN: not given (the options refuse a NaN)
     std::string seeding_ = "strength";
-    double penalty_ = 0, fall_ = 0;
+    double penalty_ = NAN, fall_ = NAN;
     std::vector<std::string> incidents_from_;
     SimulationOptions options_;
     bool json_ = false;

@@ -68,17 +68,23 @@ void TextTable::add(std::vector<std::string> cells) {
     rows_.push_back(std::move(cells));
 }
 
+// Columns are as wide as their widest cell up to this; a wider cell runs over, whole, rather
+// than pad every row of the table to its width (the output stays proportional to the input).
+constexpr std::size_t max_column_width = 60;
+
 std::string TextTable::render() const {
     std::vector<std::size_t> widths(rows_.front().size(), 0);
     for (const auto& row : rows_)
         for (std::size_t c = 0; c < row.size(); ++c)
-            widths[c] = std::max(widths[c], display_width(row[c]));
+            widths[c] = std::max(widths[c], std::min(display_width(row[c]), max_column_width));
     std::string out;
     for (const auto& row : rows_) {
         std::string line = indent_;
         for (std::size_t c = 0; c < row.size(); ++c) {
             line += row[c];
-            if (c + 1 < row.size()) line += std::string(widths[c] - display_width(row[c]) + 2, ' ');
+            const auto width = display_width(row[c]);
+            if (c + 1 < row.size())
+                line += std::string(width < widths[c] ? widths[c] - width + 2 : 2, ' ');
         }
         while (!line.empty() && line.back() == ' ')
             line.pop_back();

@@ -16,6 +16,7 @@
 #include "simulation/draw.hpp"
 #include "simulation/parallel.hpp"
 #include "simulation/random_stream.hpp"
+#include "simulation/rank_pairs.hpp"
 
 namespace heatgraph {
 
@@ -213,6 +214,7 @@ struct Totals {  // integer tallies: summed in any order, the same answer
 };
 
 // A performance's time, seconds to the nearest millisecond (std::llround without the call).
+// The field's bounds keep it within a few days either way.
 Millis to_millis(double seconds) {
     const double x = seconds * 1000.0 + 0.5;
     const auto t = static_cast<Millis>(x);
@@ -616,16 +618,8 @@ class Replicate {
         int n = 0;
         for (int a : c_.strongest_first)
             if (rank_[a]) by_strength_rank_[n++] = rank_[a];
-        const int* r = by_strength_rank_.data();
-        std::int64_t concordant = 0, tied = 0;
-        for (int i = 0; i < n; ++i) {
-            int c = 0, t = 0;  // 32-bit, branch-free: the compiler vectorises the inner loop
-            for (int j = i + 1; j < n; ++j) {
-                c += r[j] > r[i];
-                t += r[j] == r[i];
-            }
-            concordant += c, tied += t;
-        }
+        const auto [concordant, tied] =
+            detail::rank_pairs(by_strength_rank_.data(), n, c_.skaters, rank_counts_);
         const std::int64_t pairs = std::int64_t{n} * (n - 1) / 2;
         if (pairs == tied) return 0;
         const std::int64_t discordant = pairs - tied - concordant;
@@ -644,7 +638,7 @@ class Replicate {
     Totals totals_;
     // Per skater or per member of the round (index m), sized for the whole field.
     std::vector<int> seeds_, seed_number_, members_, place_, who_, next_race_, finishers_, rank_,
-        by_strength_rank_, offsets_, cursor_, scratch_;
+        by_strength_rank_, offsets_, cursor_, scratch_, rank_counts_;
     std::vector<double> perf_;
     std::vector<Status> status_;
     std::vector<char> referee_;
@@ -676,12 +670,34 @@ Estimate mean(double sum, double sum_sq, std::int64_t n) {
     return {m, std::sqrt(variance / static_cast<double>(n))};
 }
 
+// What is wrong with a field or the options, if anything: each bound as simulate.hpp states it.
+std::optional<std::string> out_of_bounds(const Field& field, const SimulationOptions& o) {
+    if (o.runs < 1 || o.runs > max_runs)
+        return fmt::format("runs must be from 1 to {}, not {}", max_runs, o.runs);
+    if (o.threads < 0)
+        return fmt::format("threads must be 0 (one per core) or more, not {}", o.threads);
+    const auto rate = [](double r) { return r >= 0 && r <= 1; };  // false for NaN
+    if (!rate(o.incidents.penalty) || !rate(o.incidents.fall) || !rate(o.incidents.referee_advance))
+        return fmt::format("incident rates are from 0 to 1, not penalty {}, fall {}, referee {}",
+                           o.incidents.penalty, o.incidents.fall, o.incidents.referee_advance);
+    if (field.skaters.size() > max_field)
+        return fmt::format("a field has at most {} skaters, not {}", max_field,
+                           field.skaters.size());
+    if (!(field.noise > 0 && field.noise <= max_noise))
+        return fmt::format("the noise must be above 0 and at most {}, not {}", max_noise,
+                           field.noise);
+    for (const auto& s : field.skaters)
+        if (!(std::abs(s.strength) <= max_strength))
+            return fmt::format("{}'s strength must be from {} to {}, not {}", s.name, -max_strength,
+                               max_strength, s.strength);
+    return std::nullopt;
+}
+
 }  // namespace
 
 Result<Simulation> simulate(const Format& format, const Field& field,
                             const SimulationOptions& options) {
-    if (options.runs < 1)
-        return Error{{}, 0, fmt::format("--runs must be at least 1, not {}", options.runs)};
+    if (const auto problem = out_of_bounds(field, options)) return Error{{}, 0, *problem};
     auto compiled = compile(format, field, options);
     if (!compiled) return compiled.error();
     const Compiled& c = *compiled;

@@ -169,8 +169,16 @@ Replay replay_outcome(Event event, const Format& format) {
 
 Result<WhatIf> what_if(const Event& event, const std::vector<Ruling>& rulings,
                        const std::optional<Format>& format, const WhatIfOptions& options) {
-    if (options.samples < 1)
-        return Error{{}, 0, fmt::format("--samples must be at least 1, not {}", options.samples)};
+    if (options.samples < 1 || options.samples > max_samples)
+        return Error{
+            {},
+            0,
+            fmt::format("samples must be from 1 to {}, not {}", max_samples, options.samples)};
+    if (options.threads < 0)
+        return Error{
+            {},
+            0,
+            fmt::format("threads must be 0 (one per core) or more, not {}", options.threads)};
     WhatIf out;
     out.baseline = replay(event);
     out.rulings = rulings;

@@ -31,6 +31,14 @@ struct SimulatedSkater {
     double strength = 0;
 };
 
+// The bounds a field is held to. Strengths are log-worths: a gap of 50 already makes the
+// stronger skater win all but once in 10^21 races, so a strength past 1000 is a mistake, as is
+// noise beyond 1000 times its usual scale. The simulation costs a little more than linear time
+// in the field per event; docs/limits.md gives the times.
+inline constexpr double max_strength = 1000;
+inline constexpr double max_noise = 1000;
+inline constexpr int max_field = 100000;
+
 struct Field {
     NoiseModel model = NoiseModel::plackett_luce;
     double noise = 1.0;
@@ -38,6 +46,7 @@ struct Field {
 };
 
 // {"model": "plackett-luce" | "thurstone", "noise": 1.0, "skaters": [{"name", "strength"}]}
+// Errors: not such JSON, a value out of its bounds (above), fewer than two skaters.
 [[nodiscard]] Result<Field> parse_field(std::string_view json_text, std::string file);
 [[nodiscard]] Result<Field> load_field(const std::string& path);
 // N skaters "Skater 1".. with strengths drawn N(0, 1) from `seed`.
@@ -59,8 +68,11 @@ struct IncidentRates {
 // the falls, all of which the Referee advanced (a fall without one leaves no mark).
 [[nodiscard]] IncidentRates estimate_incident_rates(const std::vector<Event>& events);
 
+// The most events one simulation runs: a day of work for a large field on one core.
+inline constexpr std::int64_t max_runs = 2'000'000'000;
+
 struct SimulationOptions {
-    std::int64_t runs = 100000;
+    std::int64_t runs = 100000;  // 1 .. max_runs
     std::uint64_t seed = 1;
     int threads = 1;  // 0: one per core
     Seeding seeding = Seeding::by_strength;
@@ -97,7 +109,8 @@ struct Simulation {
 };
 
 // Errors: a format the simulation cannot run (a transition without `races`, fewer skaters than
-// races), a field of fewer than two skaters, runs below 1.
+// races), a field of fewer than two skaters or out of its bounds, options out of theirs (runs
+// from 1 to max_runs, threads 0 or more, incident rates from 0 to 1).
 [[nodiscard]] Result<Simulation> simulate(const Format& format, const Field& field,
                                           const SimulationOptions& options);
 

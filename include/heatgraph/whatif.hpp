@@ -25,8 +25,11 @@
 
 namespace heatgraph {
 
+// The most Monte Carlo samples of one what-if: the ± of a probability is then 0.00005.
+inline constexpr int max_samples = 100'000'000;
+
 struct WhatIfOptions {
-    int samples = 10000;
+    int samples = 10000;  // 1 .. max_samples
     std::uint64_t seed = 1;
     int threads = 1;         // 0: one per core
     bool incidents = false;  // newcomers to a race may be penalised or fail to finish, at the
