@@ -1,8 +1,53 @@
 #include "heatgraph/identity.hpp"
 
+#include <algorithm>
+#include <random>
+
+#include "sources/athlete_registry.hpp"
+#include "sources/name_index.hpp"
 #include "test_support.hpp"
 
 using namespace heatgraph;
+
+namespace {
+
+// An event of the given stages, each one race of these printed names (one row a line).
+Event stages_of(const std::vector<std::vector<std::string>>& stages) {
+    Event event;
+    int line = 1;
+    for (std::size_t s = 0; s < stages.size(); ++s) {
+        Round round;
+        round.name = "Stage " + std::to_string(s + 1);
+        Race race;
+        race.name = "Race " + std::to_string(s + 1);
+        for (const auto& name : stages[s]) {
+            Row row;
+            row.printed_name = name;
+            row.line = line++;
+            race.results.push_back(std::move(row));
+        }
+        round.races.push_back(std::move(race));
+        event.rounds.push_back(std::move(round));
+    }
+    return event;
+}
+
+std::vector<std::string> warnings_of(const Event& event) {
+    std::vector<std::string> messages;
+    for (const auto& d : event.diagnostics)
+        messages.push_back(d.message);
+    return messages;
+}
+
+// `letters` random lower-case letters (mt19937's sequence is the same on every platform).
+std::string random_letters(std::mt19937& random, int letters) {
+    std::string word;
+    for (int i = 0; i < letters; ++i)
+        word += static_cast<char>('a' + random() % 26);
+    return word;
+}
+
+}  // namespace
 
 TEST_CASE("folding removes case, diacritics and punctuation") {
     CHECK(fold_name("Matúš Užák") == "matusuzak");
@@ -174,4 +219,147 @@ TEST_CASE("a surname alone finds the athlete when it is unique") {
     CHECK(event.name_of(*bradbury) == "Steven Bradbury");
     CHECK(event.name_of(*event.find_athlete("li")) == "Li Jiajun");         // the only Li of 2002
     CHECK_FALSE(test::seed("olympics-2006-men-1000m").find_athlete("Li"));  // Li Ye, Li Jiajun
+}
+
+TEST_CASE("a typo of an earlier skater is taken as them, and said so") {
+    auto event = stages_of({{"Li Jiajun", "Ahn Hyun-soo"}, {"Li Juajun", "Ahn Hyun-soo"}});
+    const auto stats = detail::assign_athletes(event);
+    CHECK(event.athletes.size() == 2);
+    CHECK(event.rounds[1].races[0].field == std::vector<AthleteId>{0, 1});
+    CHECK(warnings_of(event) ==
+          std::vector<std::string>{"'Li Juajun' (Race 2) taken as 'Li Jiajun' of the round "
+                                   "before: 1 letter(s) differ"});
+    CHECK(stats.names_compared == 1);  // "Ahn Hyun-soo" is nowhere near
+}
+
+TEST_CASE("a typo of a skater two stages back is taken as them") {
+    auto event = stages_of({{"Steven Bradbury", "Apolo Anton Ohno"},
+                            {"Apolo Anton Ohno"},
+                            {"Stevne Bradbury", "Apolo Ohno"}});
+    detail::assign_athletes(event);
+    CHECK(event.athletes.size() == 3);  // "Apolo Ohno" is 5 letters away
+    CHECK(event.rounds[2].races[0].field[0] == 0);
+    CHECK(test::has_diagnostic(event.diagnostics,
+                               "'Stevne Bradbury' (Race 3) taken as 'Steven Bradbury' of an "
+                               "earlier stage: 1 letter(s) differ"));
+}
+
+TEST_CASE("a typo as close to two earlier skaters is a new skater") {
+    auto event = stages_of({{"Li Ya", "Li Yc"}, {"Li Yb"}});
+    detail::assign_athletes(event);
+    CHECK(event.athletes.size() == 3);
+    CHECK(event.diagnostics.empty());
+
+    // Once one of the two has raced in this stage, the other is the only one left.
+    auto later = stages_of({{"Li Ya", "Li Yc"}, {"Li Ya", "Li Yb"}});
+    detail::assign_athletes(later);
+    CHECK(later.athletes.size() == 2);
+    CHECK(later.rounds[1].races[0].field == std::vector<AthleteId>{0, 1});
+}
+
+TEST_CASE("a name of an untaken skater's folded key is no typo of them") {
+    // "LI YE" is a second skater of the key "liye" (the first had raced in that stage). Once
+    // "Li Ye" has raced again, "li-ye" finds the key's first holder taken, and "LI YE" is a
+    // variant, not a typo, of it: match_name takes neither, and a new skater it is.
+    auto event = stages_of({{"Li Ye", "LI YE"}, {"Li Ye", "li-ye"}});
+    detail::assign_athletes(event);
+    CHECK(event.athletes.size() == 3);
+    CHECK(event.rounds[1].races[0].field == std::vector<AthleteId>{0, 2});
+    CHECK(event.diagnostics.empty());
+}
+
+TEST_CASE("the name index misses no name within tolerance") {
+    // Names of three letters are close to many others. Lengths 0 to 14 (whole names and halves)
+    // and 60 to 75 (bigrams), queries one to three edits from a stored name or anything, every
+    // tolerance the filters serve and one beyond: against a brute force.
+    std::mt19937 random(11);
+    const auto word = [&] {
+        std::string w;
+        for (auto n = random() % 7 == 0 ? 60 + random() % 16 : random() % 15; n > 0; --n)
+            w += static_cast<char>('a' + random() % 3);
+        return w;
+    };
+    std::vector<std::string> stored;
+    detail::NameIndex index;
+    for (int i = 0; i < 600; ++i) {
+        stored.push_back(word());
+        index.add(i * 2, stored.back());  // ids need not be entries
+    }
+    int within = 0;
+    for (int q = 0; q < 400; ++q) {
+        auto query = q % 2 ? word() : stored[random() % stored.size()];
+        for (int edit = 0; q % 2 == 0 && edit < 1 + q % 3; ++edit) {  // of any kind, anywhere
+            const auto at = random() % (query.size() + 1);
+            const auto letter = static_cast<char>('a' + random() % 3);
+            if (random() % 4 == 0 || at == query.size())
+                query.insert(at, 1, letter);
+            else if (random() % 3 == 0)
+                query.erase(at, 1);
+            else if (random() % 2 == 0 || at + 1 == query.size())
+                query[at] = letter;
+            else
+                std::swap(query[at], query[at + 1]);
+        }
+        std::vector<int> distance;
+        for (const auto& name : stored)
+            distance.push_back(edit_distance(query, name));
+        for (const int tolerance : {1, 2, 3}) {
+            const auto found = index.candidates(query, tolerance);
+            CHECK(std::ranges::is_sorted(found));  // in the order of adding, each once
+            CHECK(std::ranges::adjacent_find(found) == found.end());
+            for (std::size_t i = 0; i < stored.size(); ++i)
+                if (distance[i] <= tolerance) {
+                    ++within;
+                    CHECK_MESSAGE(std::ranges::binary_search(found, static_cast<AthleteId>(i * 2)),
+                                  query, " missed ", stored[i], " at tolerance ", tolerance);
+                }
+        }
+    }
+    CHECK(within > 2000);  // the brute force found plenty to miss
+}
+
+TEST_CASE("matching thousands of new names costs a few comparisons each, not the whole field") {
+    // Issue 11: each typo search compared the name with every earlier skater, so a second stage
+    // of n new names cost n * n comparisons. Random names are many edits apart: a typo of one
+    // is that skater, a new name nobody. Short names (8 letters: one edit) and long (14: two).
+    const int n = 4000;
+    std::mt19937 random(2026);
+    std::vector<std::string> first, second;
+    for (int i = 0; i < n; ++i) {
+        const int given = i % 2 ? 6 : 3;
+        const int family = i % 2 ? 8 : 5;
+        auto name = random_letters(random, given) + " " + random_letters(random, family);
+        name[0] = static_cast<char>(name[0] - 'a' + 'A');
+        first.push_back(name);
+        if (i % 3 == 0) {  // a new skater
+            second.push_back("Z" + random_letters(random, given) + " " +
+                             random_letters(random, family));
+        } else {  // a typo: one letter of the family name changed
+            auto& letter = name[static_cast<std::size_t>(given + 1 + i % family)];
+            letter = static_cast<char>('a' + (letter - 'a' + 1 + i % 25) % 26);
+            second.push_back(name);
+        }
+    }
+    auto event = stages_of({first, second});
+    const auto stats = detail::assign_athletes(event);
+
+    const auto& field = event.rounds[1].races[0].field;
+    int typos = 0;
+    for (int i = 0; i < n; ++i) {
+        if (i % 3 == 0) {
+            CHECK(field[static_cast<std::size_t>(i)] >= n);
+        } else {
+            CHECK(field[static_cast<std::size_t>(i)] == i);
+            ++typos;
+        }
+    }
+    CHECK(event.athletes.size() == static_cast<std::size_t>(2 * n - typos));
+    CHECK(event.diagnostics.size() == static_cast<std::size_t>(typos));
+    CHECK(test::has_diagnostic(event.diagnostics,
+                               "'" + second[1] + "' (Race 2) taken as '" + first[1] +
+                                   "' of the round before: 1 letter(s) differ",
+                               n + 2));
+    CHECK(stats.typo_searches == static_cast<std::size_t>(2 * n));
+    // n * n / 2 and more before; now the skater themself and a few strays.
+    CHECK(stats.names_compared < static_cast<std::size_t>(2 * n));
 }

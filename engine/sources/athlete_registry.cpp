@@ -7,6 +7,7 @@
 #include <unordered_set>
 
 #include "heatgraph/identity.hpp"
+#include "sources/name_index.hpp"
 
 namespace heatgraph::detail {
 
@@ -18,28 +19,28 @@ class Registry {
 
     // Stage by stage in running order: a name is matched against every skater of the earlier
     // stages (a repechage skater rejoins the quarterfinals two stages after the heats).
-    void assign() {
-        std::vector<AthleteId> earlier;  // every skater of the earlier stages, once
-        std::unordered_set<AthleteId> seen;
+    RegistryStats assign() {
+        std::unordered_set<AthleteId> seen;  // every skater of the earlier stages, in earlier_
         for (auto& round : event_.rounds) {
             std::unordered_set<AthleteId> in_round;
             for (auto& race : round.races) {
                 race.field.clear();
                 for (auto& row : race.results) {
-                    row.athlete = resolve(row, race, earlier, in_round);
+                    row.athlete = resolve(row, race, in_round);
                     in_round.insert(row.athlete);
                     race.field.push_back(row.athlete);
                 }
             }
             for (auto& race : round.races)
                 for (const auto id : race.field)
-                    if (seen.insert(id).second) earlier.push_back(id);
+                    if (seen.insert(id).second) earlier_.add(id, fold_name(event_.name_of(id)));
             previous_ = std::move(in_round);
         }
+        return stats_;
     }
 
   private:
-    AthleteId resolve(const Row& row, const Race& race, const std::vector<AthleteId>& previous,
+    AthleteId resolve(const Row& row, const Race& race,
                       const std::unordered_set<AthleteId>& taken) {
         if (!row.athlete_id.empty()) return resolve_by_id(row, race, taken);
         if (const auto it = by_spelling_.find(row.printed_name); it != by_spelling_.end()) {
@@ -55,7 +56,7 @@ class Registry {
                                   row.printed_name, race.name, event_.name_of(it->second)));
             return add_spelling(it->second, row.printed_name);
         }
-        if (const auto typo = typo_of(key, previous, taken)) {
+        if (const auto typo = typo_of(key, taken)) {
             warn(row, fmt::format("'{}' ({}) taken as '{}' of {}: {} letter(s) differ",
                                   row.printed_name, race.name, event_.name_of(*typo),
                                   previous_.count(*typo) ? "the round before" : "an earlier stage",
@@ -105,16 +106,22 @@ class Registry {
     }
 
     // The unique skater of the earlier stages, not yet seen in this stage, whose folded name is
-    // within typo tolerance of `key`.
-    std::optional<AthleteId> typo_of(const std::string& key, const std::vector<AthleteId>& previous,
-                                     const std::unordered_set<AthleteId>& taken) const {
+    // within typo tolerance of `key`. match_name decides, as it would over all those skaters:
+    // the index leaves out only names beyond the tolerance, which match_name passes over (not
+    // exact, not a variant, not a typo), so the answer is the same.
+    std::optional<AthleteId> typo_of(const std::string& key,
+                                     const std::unordered_set<AthleteId>& taken) {
+        const auto folded = fold_name(key);  // match_name folds the name it is given
+        if (folded.empty()) return std::nullopt;
+        ++stats_.typo_searches;
         std::vector<std::string> names;
         std::vector<AthleteId> ids;
-        for (const auto id : previous) {
+        for (const auto id : earlier_.candidates(folded, typo_tolerance(folded))) {
             if (taken.count(id)) continue;
             names.push_back(event_.name_of(id));
             ids.push_back(id);
         }
+        stats_.names_compared += names.size();
         const auto match = match_name(key, names);
         if (!match || match->kind != MatchKind::typo) return std::nullopt;
         return ids[match->candidate];
@@ -136,12 +143,14 @@ class Registry {
     std::unordered_map<std::string, AthleteId> by_id_;  // Row::athlete_id
     std::vector<std::string> id_of_;                    // per athlete: their id, or empty
     std::unordered_set<AthleteId> previous_;            // the skaters of the stage before
+    NameIndex earlier_;                                 // the skaters of the earlier stages
+    RegistryStats stats_;
 };
 
 }  // namespace
 
-void assign_athletes(Event& event) {
-    Registry(event).assign();
+RegistryStats assign_athletes(Event& event) {
+    return Registry(event).assign();
 }
 
 }  // namespace heatgraph::detail
