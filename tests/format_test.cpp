@@ -1,5 +1,11 @@
 #include "heatgraph/format.hpp"
 
+#include <cmath>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "sources/toml_reader.hpp"
 #include "test_support.hpp"
 
 using namespace heatgraph;
@@ -64,7 +70,7 @@ TEST_CASE("format errors name the file and line") {
     CHECK(error(two + "[draw]\nfirst_round = \"pairs\"\n") ==
           "f.toml:7: first_round = \"pairs\" needs 'pairs'");
     CHECK(error(two + "[draw]\nfirst_round = \"pairs\"\npairs = [[1, 0]]\n") ==
-          "f.toml:9: a seed number is a whole number of at least 1");
+          "f.toml:9: a seed number must be a whole number from 1 to 100000, not 0");
     CHECK(error("name = \"x\n").rfind("f.toml:1: ", 0) == 0);  // TOML syntax error
     CHECK(error(two + "[[transition]]\nfrom = \"finals\"\nto = \"heats\"\n") ==
           "f.toml:7: the transition from 'finals' to 'heats' goes back: stages are listed in "
@@ -73,8 +79,11 @@ TEST_CASE("format errors name the file and line") {
     CHECK(error(two + "[[transition]]\nfrom = \"heats\"\nto = \"final\"\n") ==
           "f.toml:7: no stage 'final' (the stages: heats, finals)");
     CHECK(error(two + "[[transition]]\nfrom = \"heats\"\nto = \"finals\"\nplaces = [4, 3]\n") ==
-          "f.toml:10: 'places' is the top k (places = 2; 0: by time alone) or a range of places "
+          "f.toml:10: 'places' as a range is [first, last] with 1 <= first <= last <= 9999 "
           "(places = [3, 4])");
+    CHECK(error(two + "[[transition]]\nfrom = \"heats\"\nto = \"finals\"\nplaces = \"2\"\n") ==
+          "f.toml:10: 'places' is the top k, a whole number from 0 to 9999 (places = 2; 0: by "
+          "time alone), or a range of places (places = [3, 4])");
     CHECK(error("[[stage]]\nname = \"heats\"\nkind = \"heat\"\n[[stage]]\nname = \"Heats\"\n"
                 "kind = \"heat\"\n") == "f.toml:4: stage 'Heats' is listed twice (line 1)");
     CHECK(error("[[stage]]\nname = \"heats\"\nkind = \"round\"\n") ==
@@ -154,4 +163,226 @@ TEST_CASE("a format without transitions is one race of the whole field; draws re
     REQUIRE(again.ok());
     CHECK(again->draw.pairs == bracket.draw.pairs);
     CHECK(test::format_file("ffa-32").draw.reseed == Reseed::ffa);
+}
+
+// ---- robustness (issue 11): every number range-checked, bounds in the message ----
+
+namespace {
+
+// Two stages, heats then finals, and `transition`'s keys (from line 7) after
+// "[[transition]]\nfrom = \"heats\"\nto = \"finals\"\n" (lines 7-9).
+std::string two_stages(std::string_view rest) {
+    return "[[stage]]\nname = \"heats\"\nkind = \"heat\"\n"
+           "[[stage]]\nname = \"finals\"\nkind = \"final\"\n" +
+           std::string(rest);
+}
+
+std::string error_in(std::string_view text) {
+    return test::error_of(parse_format(text, "f.toml"));
+}
+
+}  // namespace
+
+TEST_CASE("a format's whole numbers are range-checked, the bounds in the message") {
+    const std::string transition = "[[transition]]\nfrom = \"heats\"\nto = \"finals\"\n";
+    CHECK(error_in(two_stages(transition + "capacity = 2147483648\n")) ==
+          "f.toml:10: 'capacity' must be a whole number from 0 to 1000000, not 2147483648");
+    CHECK(error_in(two_stages(transition + "capacity = -1\n")) ==
+          "f.toml:10: 'capacity' must be a whole number from 0 to 1000000, not -1");
+    // Past int's range: once cast to int, 2^32 + 4 would read as 4 races.
+    CHECK(error_in("[[stage]]\nname = \"heats\"\nkind = \"heat\"\nraces = 4294967300\n") ==
+          "f.toml:4: 'races' must be a whole number from 1 to 1000000, not 4294967300");
+    CHECK(error_in("[[stage]]\nname = \"heats\"\nkind = \"heat\"\nraces = 9223372036854775807\n") ==
+          "f.toml:4: 'races' must be a whole number from 1 to 1000000, not 9223372036854775807");
+    // toml++'s own conversion reads true as 1 and casts any float (undefined past int64's range).
+    CHECK(error_in("[[stage]]\nname = \"heats\"\nkind = \"heat\"\nraces = true\n") ==
+          "f.toml:4: 'races' must be a whole number from 1 to 1000000, not true");
+    CHECK(error_in("[[stage]]\nname = \"heats\"\nkind = \"heat\"\nraces = 1e300\n") ==
+          "f.toml:4: 'races' must be a whole number from 1 to 1000000, not 1e+300");
+    CHECK(error_in("[[stage]]\nname = \"heats\"\nkind = \"heat\"\nraces = 2.5\n") ==
+          "f.toml:4: 'races' must be a whole number from 1 to 1000000, not 2.5");
+    CHECK(error_in("[[stage]]\nname = \"heats\"\nkind = \"heat\"\nmin_field = 0\n") ==
+          "f.toml:4: 'min_field' must be a whole number from 1 to 9999, not 0");
+    CHECK(error_in(two_stages("[[entry]]\nto = \"finals\"\ncount = 1000001\n")) ==
+          "f.toml:9: 'count' must be a whole number from 1 to 1000000, not 1000001");
+    CHECK(error_in(two_stages(transition + "places = 4294967298\n")) ==
+          "f.toml:10: 'places' is the top k, a whole number from 0 to 9999 (places = 2; 0: by "
+          "time alone), or a range of places (places = [3, 4])");
+    CHECK(error_in(two_stages(transition + "places = [1, 4294967298]\n")) ==
+          "f.toml:10: 'places' as a range is [first, last] with 1 <= first <= last <= 9999 "
+          "(places = [3, 4])");
+    CHECK(error_in(two_stages("[draw]\nfirst_round = \"pairs\"\npairs = [[1, 4294967297]]\n")) ==
+          "f.toml:9: a seed number must be a whole number from 1 to 100000, not 4294967297");
+    // The bounds themselves read, and write back.
+    const auto at_bounds = parse_format(
+        "[[stage]]\nname = \"heats\"\nkind = \"heat\"\nraces = 1000000\nmin_field = 9999\n"
+        "[[stage]]\nname = \"finals\"\nkind = \"final\"\n" +
+            transition + "places = [9999, 9999]\ncapacity = 1000000\n" +
+            "[[entry]]\nto = \"finals\"\ncount = 1000000\n"
+            "[draw]\nfirst_round = \"pairs\"\npairs = [[1, 100000]]\n",
+        "f.toml");
+    REQUIRE(at_bounds.ok());
+    CHECK(parse_format(format_to_toml(*at_bounds), "f.toml").ok());
+    // A whole number written as a float reads.
+    const auto four =
+        parse_format("[[stage]]\nname = \"heats\"\nkind = \"heat\"\nraces = 4.0\n", "f.toml");
+    REQUIRE(four.ok());
+    CHECK(four->stages[0].races == 4);
+}
+
+TEST_CASE("era A points are finite numbers from 0 to 1000000") {
+    const auto points = [](std::string_view list) {
+        return error_in(
+            two_stages("[[transition]]\nfrom = \"heats\"\nto = \"finals\"\n"
+                       "[classification]\nera = \"A\"\npoints = [" +
+                       std::string(list) + "]\n"));
+    };
+    const std::string bounds =
+        "f.toml:12: each of 'points' (one per race place) must be a finite number from 0 to "
+        "1000000, not ";
+    CHECK(points("34, nan, 13") == bounds + "nan");
+    CHECK(points("inf") == bounds + "inf");
+    CHECK(points("-inf") == bounds + "-inf");
+    CHECK(points("-1") == bounds + "-1");
+    CHECK(points("1e7") == bounds + "10000000");
+    CHECK(points("true") == bounds + "true");
+    const auto read = parse_format(two_stages("[[transition]]\nfrom = \"heats\"\nto = \"finals\"\n"
+                                              "[classification]\npoints = [0.5, -0.0, 1e6]\n"),
+                                   "f.toml");
+    REQUIRE(read.ok());
+    CHECK(read->classification.points == std::vector<double>{0.5, 0, 1e6});
+    CHECK_FALSE(std::signbit(read->classification.points[1]));  // -0 reads as 0: it writes as 0
+}
+
+TEST_CASE("a transition that takes nobody but the referee's choices is a format") {
+    // What an event whose only qualifiers were advanced by the Referee infers; the replay reads
+    // it, the simulation refuses it (simulate_test.cpp).
+    const std::string transition = "[[transition]]\nfrom = \"heats\"\nto = \"finals\"\n";
+    CHECK(parse_format(two_stages(transition + "places = 0\n"), "f.toml").ok());
+    CHECK(parse_format(two_stages(transition + "places = 0\ncapacity = 8\n"), "f.toml").ok());
+}
+
+// ---- the TOML a format is written as reads back to the same format ----
+
+namespace {
+
+Format read_back(const Format& format) {
+    const auto toml = format_to_toml(format);
+    auto back = parse_format(toml, format.source);
+    REQUIRE_MESSAGE(back.ok(), (back.ok() ? "" : back.error().describe() + "\n" + toml));
+    CHECK(format_to_toml(*back) == toml);
+    return std::move(back).value();
+}
+
+}  // namespace
+
+TEST_CASE("every format file reads back from its TOML as the same format") {
+    std::vector<std::filesystem::path> files;
+    for (const auto& entry :
+         std::filesystem::directory_iterator(test::source_path("scenarios/formats")))
+        if (entry.path().extension() == ".toml") files.push_back(entry.path());
+    REQUIRE(files.size() >= 13);
+    for (const auto& path : files) {
+        CAPTURE(path.string());
+        const auto format = load_format(path.string());
+        REQUIRE_MESSAGE(format.ok(), (format.ok() ? "" : format.error().describe()));
+        CHECK(read_back(*format) == *format);
+    }
+}
+
+TEST_CASE("names with any character read back: control characters, quotes, non-ASCII") {
+    // Every C0 control character, DEL, the quote and the backslash, non-ASCII (Latin, CJK, an
+    // emoji, C1 controls, U+FFFF, U+10FFFF), and names that look like TOML.
+    std::string every_control;
+    for (char c = 1; c < 0x20; ++c)
+        every_control += c;
+    const std::vector<std::string> hostile = {"heats\nquarterfinals",
+                                              "tab\there",
+                                              std::string("nul\0byte", 8),
+                                              every_control + "\x7f",
+                                              "\"quoted\" \\ back",
+                                              "Bédard \u4E2D\u6587 \U0001F3C5",
+                                              "\u0085\u00A0\u2028\uFFFF\U0010FFFF",
+                                              "\\u0041 \\n \\\\",
+                                              "'''",
+                                              "\"\"\"",
+                                              "x\" = 1\n[[stage]]\nname = \"y",
+                                              "# not a comment",
+                                              "\r\n\b\f"};
+    Format format = test::format_file("isu-2022-2026");
+    format.source = "hostile.toml";
+    for (std::size_t i = 0; i < hostile.size(); ++i) {
+        CAPTURE(i);
+        const std::string name = hostile[i];
+        format.name = name;
+        format.description = name + " " + name;
+        // Stage names fold to distinct keys: a distinct prefix keeps them apart.
+        for (std::size_t s = 0; s < format.stages.size(); ++s) {
+            const auto old_name = format.stages[s].name;
+            format.stages[s].name = "s" + std::to_string(s) + " " + name;
+            for (auto& t : format.transitions) {
+                if (t.from == old_name) t.from = format.stages[s].name;
+                if (t.to == old_name) t.to = format.stages[s].name;
+            }
+        }
+        const auto back = read_back(format);
+        CHECK(back.name == name);
+        CHECK(back == format);
+    }
+}
+
+TEST_CASE("the TOML writer escapes what TOML must, and keeps the rest readable") {
+    Format format;
+    format.name = "a\tb\nc\"d\\e\x01 f\x7f g Bédard";
+    format.stages.emplace_back().name = "finals";
+    const auto toml = format_to_toml(format);
+    CHECK(toml.rfind("name = \"a\\tb\\nc\\\"d\\\\e\\u0001 f\\u007F g Bédard\"\n", 0) == 0);
+    // Bytes that are not UTF-8 (no reader lets them in) are written as U+FFFD, never as TOML
+    // that does not read.
+    format.name = "bad \xC0\x80 \xED\xA0\x80 \xFF end";
+    const auto back = read_back(format);
+    CHECK(back.name == "bad \uFFFD\uFFFD \uFFFD\uFFFD\uFFFD \uFFFD end");
+}
+
+// ---- the accessors the scenario reader shares (engine/sources/toml_reader.hpp) ----
+
+namespace {
+
+// A scenario's seed and samples, read as parse_scenario reads them.
+class SeedReader : detail::TomlReader {
+  public:
+    using TomlReader::TomlReader;
+
+    Result<std::uint64_t> read(const toml::table& root) {
+        const auto read_seed = seed(root, "seed");
+        static_cast<void>(count(root, "samples", 1));
+        if (error_) return *error_;
+        return read_seed.value_or(0);
+    }
+};
+
+Result<std::uint64_t> read_seed(std::string_view text) {
+    return detail::read_toml<SeedReader>(text, "s.toml");
+}
+
+}  // namespace
+
+TEST_CASE("a seed takes any whole number from 0 to 2^63 - 1; a negative one is an error") {
+    CHECK(*read_seed("seed = 0\n") == 0);
+    CHECK(*read_seed("seed = 1000001\n") == 1'000'001);
+    CHECK(*read_seed("seed = 9223372036854775807\n") == 9'223'372'036'854'775'807ULL);
+    CHECK(*read_seed("seed = 0x7fffffffffffffff\n") == 9'223'372'036'854'775'807ULL);
+    CHECK(test::error_of(read_seed("title = \"x\"\nseed = -1\n")) ==
+          "s.toml:2: 'seed' is negative (-1): a seed is a whole number from 0 to "
+          "9223372036854775807");
+    CHECK(test::error_of(read_seed("seed = 1e19\n")) ==
+          "s.toml:1: 'seed' must be a whole number from 0 to 9223372036854775807, not 1e+19");
+    CHECK(test::error_of(read_seed("seed = \"42\"\n")) ==
+          "s.toml:1: 'seed' must be a whole number from 0 to 9223372036854775807, not a string");
+    // Past int64, TOML itself has no integer: a syntax error on that line.
+    CHECK(test::error_of(read_seed("seed = 9223372036854775808\n")).rfind("s.toml:1: ", 0) == 0);
+    CHECK(test::error_of(read_seed("samples = 0\n")) ==
+          "s.toml:1: 'samples' must be a whole number from 1 to 1000000, not 0");
+    CHECK(test::error_of(read_seed("samples = 2147483648\n")) ==
+          "s.toml:1: 'samples' must be a whole number from 1 to 1000000, not 2147483648");
 }

@@ -9,8 +9,11 @@
 #include <sstream>
 
 #include "heatgraph/identity.hpp"
+#include "heatgraph/simulate.hpp"
+#include "sources/stage_names.hpp"
 #include "sources/text.hpp"
 #include "sources/toml_reader.hpp"
+#include "sources/utf8.hpp"
 
 namespace heatgraph {
 
@@ -31,6 +34,19 @@ constexpr Names<2> ranking_order_names{"last-race-first", "first-race-first"};
 constexpr Names<2> entry_seeding_names{"ranking", "listed"};
 constexpr Names<3> first_round_names{"snake", "ffa", "pairs"};
 constexpr Names<3> reseed_names{"snake", "ffa", "bracket"};
+
+// The bounds of a format's numbers, which the reader's errors state. They hold whatever a
+// recorded event can show, so that a format inferred from one always reads back: places (and the
+// smallest field raced) up to 9999, the event readers' highest place (event.hpp's max_place);
+// races in a stage up to a million, the event readers' bound, and as many skaters for a
+// capacity or an entry. A seed number, used only by a simulation's draw, goes up to the largest
+// field a simulation takes (simulate.hpp's max_field). Points are finite and at most a million:
+// a NaN would break the classification's sort, and sums of them stay exact.
+constexpr int max_places = max_place;
+constexpr int max_races = detail::max_races;
+constexpr int max_skaters = 1'000'000;
+constexpr int max_seed_number = max_field;
+constexpr double max_points = 1'000'000;
 
 // Reads one table of a format file, turning every unexpected key or type into an Error, then
 // validates the graph: stages in running order (so acyclic), every stage but the first fed,
@@ -99,8 +115,8 @@ class FormatReader : detail::TomlReader {
                  fmt::format("stage '{}' needs a 'kind': preliminary, heat, repechage, "
                              "eighth-final, quarterfinal, semifinal, final, ranking or other",
                              stage.name));
-        stage.races = count(t, "races", 1);
-        stage.min_field = count(t, "min_field", 1).value_or(stage.min_field);
+        stage.races = count(t, "races", 1, max_races);
+        stage.min_field = count(t, "min_field", 1, max_places).value_or(stage.min_field);
         stage.ranking_order = choice<RankingOrder>(t, "ranking_order", ranking_order_names)
                                   .value_or(stage.ranking_order);
         return stage;
@@ -115,14 +131,15 @@ class FormatReader : detail::TomlReader {
         if (tr.from.empty() || tr.to.empty())
             fail(t, "a [[transition]] needs 'from' and 'to' (stage names)");
         if (const auto final = text(t, "final")) {
-            if (final->size() != 1 || (*final)[0] < 'A' || (*final)[0] > 'D')
-                fail(*t.get("final"), "'final' is a final's letter, A to D");
+            if (final->size() != 1 || (*final)[0] < 'A' || (*final)[0] >= 'A' + detail::max_final)
+                fail(*t.get("final"), fmt::format("'final' is a final's letter, A to {}",
+                                                  char('A' + detail::max_final - 1)));
             else
                 tr.final = (*final)[0];
         }
         tr.selection = choice<Selection>(t, "select", selection_names).value_or(tr.selection);
         read_places(t, tr);
-        tr.capacity = count(t, "capacity", 0);
+        tr.capacity = count(t, "capacity", 0, max_skaters);
         tr.time_pool = choice<TimePool>(t, "time_pool", time_pool_names).value_or(tr.time_pool);
         tr.referee = choice<RefereePolicy>(t, "referee", referee_names).value_or(tr.referee);
         tr.ties = choice<TiePolicy>(t, "ties", tie_names).value_or(tr.ties);
@@ -134,6 +151,8 @@ class FormatReader : detail::TomlReader {
             fail(t,
                  "select = \"others\" takes everyone else eligible: no 'places', 'capacity' or "
                  "'time_pool'");
+        // Top 0 and no time slot: the stages this feeds would never be raced (a simulation
+        // would still crown the first stage's best).
         return tr;
     }
 
@@ -141,35 +160,33 @@ class FormatReader : detail::TomlReader {
     void read_places(const toml::table& t, Transition& tr) {
         const auto* node = t.get("places");
         if (!node) return;
-        if (const auto k = node->value<std::int64_t>(); k && *k >= 0 && *k <= 1000) {
-            tr.first_place = 1;
-            tr.place_quota = static_cast<int>(*k);
-            return;
-        }
-        const auto* range = node->as_array();
-        if (range && range->size() == 2) {
-            const auto first = range->get(0)->value<std::int64_t>();
-            const auto last = range->get(1)->value<std::int64_t>();
-            if (first && last && *first >= 1 && *first <= *last && *last <= 1000) {
+        if (const auto* range = node->as_array()) {
+            const auto first = range->size() == 2 ? whole_value(*range->get(0)) : std::nullopt;
+            const auto last = range->size() == 2 ? whole_value(*range->get(1)) : std::nullopt;
+            if (first && last && *first >= 1 && *first <= *last && *last <= max_places) {
                 tr.first_place = static_cast<int>(*first);
                 tr.place_quota = static_cast<int>(*last);
                 return;
             }
+            return fail(*node, fmt::format("'places' as a range is [first, last] with 1 <= first "
+                                           "<= last <= {} (places = [3, 4])",
+                                           max_places));
         }
-        fail(*node,
-             "'places' is the top k (places = 2; 0: by time alone) or a range of places "
-             "(places = [3, 4])");
+        if (const auto k = whole_value(*node); k && *k >= 0 && *k <= max_places) {
+            tr.first_place = 1;
+            tr.place_quota = static_cast<int>(*k);
+            return;
+        }
+        fail(*node, fmt::format("'places' is the top k, a whole number from 0 to {} (places = 2; "
+                                "0: by time alone), or a range of places (places = [3, 4])",
+                                max_places));
     }
 
     std::vector<int> seed_numbers(const toml::array& list) {
         std::vector<int> seeds;
-        for (const auto& seed : list) {
-            const auto v = seed.value<std::int64_t>();
-            if (!v || *v < 1 || *v > 100000)
-                fail(seed, "a seed number is a whole number of at least 1");
-            else
+        for (const auto& seed : list)
+            if (const auto v = whole_number(seed, "a seed number", 1, max_seed_number))
                 seeds.push_back(static_cast<int>(*v));
-        }
         return seeds;
     }
 
@@ -178,7 +195,7 @@ class FormatReader : detail::TomlReader {
         EntryRule entry;
         entry.to = text(t, "to").value_or("");
         if (entry.to.empty()) fail(t, "an [[entry]] needs 'to' (the stage entered)");
-        entry.count = count(t, "count", 1).value_or(entry.count);
+        entry.count = count(t, "count", 1, max_skaters).value_or(entry.count);
         entry.seeding =
             choice<EntrySeeding>(t, "seeding", entry_seeding_names).value_or(entry.seeding);
         if (const auto* seeds = t["seeds"].as_array()) entry.seeds = seed_numbers(*seeds);
@@ -196,12 +213,10 @@ class FormatReader : detail::TomlReader {
         rule.era = choice<Era>(t, "era", era_names).value_or(rule.era);
         if (const auto* points = t["points"].as_array()) {
             rule.points.clear();
-            for (const auto& p : *points) {
-                if (const auto v = p.value<double>())
+            for (const auto& p : *points)
+                if (const auto v =
+                        number(p, "each of 'points' (one per race place)", 0, max_points))
                     rule.points.push_back(*v);
-                else
-                    fail(p, "'points' holds numbers, one per race place");
-            }
         }
         rule.unplaced_order = choice<UnplacedOrder>(t, "unplaced_order", unplaced_order_names)
                                   .value_or(rule.unplaced_order);
@@ -359,33 +374,67 @@ Result<Format> parse_format(std::string_view toml_text, std::string source) {
 }
 
 Result<Format> load_format(const std::string& path) {
-    const auto text = detail::read_file(path);
-    if (!text) return Error{path, 0, "cannot open the format file"};
+    const auto text = detail::read_input(path, "the format file");
+    if (!text) return text.error();
     return parse_format(*text, path);
 }
 
-std::string format_to_toml(const Format& format) {
-    const auto quoted = [](const std::string& s) {  // a TOML basic string
-        std::string out = "\"";
-        for (const char c : s) {
-            if (c == '"' || c == '\\') out += '\\';
-            if (c == '\n') {
-                out += "\\n";
-                continue;
-            }
-            if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
-                out += fmt::format("\\u{:04X}", static_cast<int>(c));
-                continue;
-            }
-            out += c;
+namespace {
+
+// A TOML basic string: the quote, the backslash and every control character TOML forbids raw
+// (U+0000-U+001F, U+007F) escaped; everything else kept as it is, so that names stay readable.
+// A byte that is not UTF-8 (no reader lets one in) is written as U+FFFD: the output always reads.
+// Written by hand rather than by toml++'s formatter, which orders a table's keys alphabetically
+// (name after kind) and writes names with a newline as multi-line strings.
+std::string toml_string(std::string_view text) {
+    std::string out = "\"";
+    for (std::size_t i = 0; i < text.size();) {
+        const std::size_t start = i;
+        const auto c = detail::decode_utf8(text, i);
+        if (!c) {
+            detail::append_utf8(out, U'\uFFFD');
+            continue;
         }
-        return out + "\"";
-    };
+        switch (*c) {
+            case U'"':
+                out += "\\\"";
+                break;
+            case U'\\':
+                out += "\\\\";
+                break;
+            case U'\b':
+                out += "\\b";
+                break;
+            case U'\t':
+                out += "\\t";
+                break;
+            case U'\n':
+                out += "\\n";
+                break;
+            case U'\f':
+                out += "\\f";
+                break;
+            case U'\r':
+                out += "\\r";
+                break;
+            default:
+                if (*c < 0x20 || *c == 0x7f)
+                    out += fmt::format("\\u{:04X}", static_cast<unsigned>(*c));
+                else
+                    out.append(text.substr(start, i - start));
+        }
+    }
+    return out + "\"";
+}
+
+}  // namespace
+
+std::string format_to_toml(const Format& format) {
     std::ostringstream out;
-    out << "name = " << quoted(format.name) << "\n";
-    out << "description = " << quoted(format.description) << "\n";
+    out << "name = " << toml_string(format.name) << "\n";
+    out << "description = " << toml_string(format.description) << "\n";
     for (const auto& s : format.stages) {
-        out << fmt::format("\n[[stage]]\nname = {}\nkind = \"{}\"\n", quoted(s.name),
+        out << fmt::format("\n[[stage]]\nname = {}\nkind = \"{}\"\n", toml_string(s.name),
                            to_string(s.kind));
         if (s.races) out << fmt::format("races = {}\n", *s.races);
         if (s.min_field != StageRule{}.min_field)
@@ -394,7 +443,8 @@ std::string format_to_toml(const Format& format) {
             out << fmt::format("ranking_order = \"{}\"\n", to_string(s.ranking_order));
     }
     for (const auto& t : format.transitions) {
-        out << fmt::format("\n[[transition]]\nfrom = {}\nto = {}\n", quoted(t.from), quoted(t.to));
+        out << fmt::format("\n[[transition]]\nfrom = {}\nto = {}\n", toml_string(t.from),
+                           toml_string(t.to));
         if (t.final) out << fmt::format("final = \"{}\"\n", t.final);
         if (t.selection == Selection::others) {
             out << "select = \"others\"\n";
@@ -409,8 +459,8 @@ std::string format_to_toml(const Format& format) {
                            to_string(t.time_pool), to_string(t.referee), to_string(t.ties));
     }
     for (const auto& e : format.entries) {
-        out << fmt::format("\n[[entry]]\nto = {}\ncount = {}\nseeding = \"{}\"\n", quoted(e.to),
-                           e.count, to_string(e.seeding));
+        out << fmt::format("\n[[entry]]\nto = {}\ncount = {}\nseeding = \"{}\"\n",
+                           toml_string(e.to), e.count, to_string(e.seeding));
         if (!e.seeds.empty()) out << fmt::format("seeds = [{}]\n", fmt::join(e.seeds, ", "));
     }
     const auto& c = format.classification;

@@ -141,7 +141,7 @@ class ScenarioReader : detail::TomlReader {
         s.event = text(root, "event").value_or("");
         s.format = text(root, "format").value_or("");
         s.samples = count(root, "samples", 1);
-        if (const auto seed = count(root, "seed", 0)) s.seed = static_cast<std::uint64_t>(*seed);
+        s.seed = seed(root, "seed");
         if (const auto* node = root.get("incidents")) {
             if (const auto v = node->value<bool>())
                 s.incidents = *v;
@@ -213,8 +213,8 @@ Result<Scenario> parse_scenario(std::string_view toml_text, std::string file) {
 }
 
 Result<Scenario> load_scenario(const std::string& path) {
-    const auto text = detail::read_file(path);
-    if (!text) return Error{path, 0, "cannot open the scenario file"};
+    const auto text = detail::read_input(path, "the scenario file");
+    if (!text) return text.error();
     return parse_scenario(*text, path);
 }
 

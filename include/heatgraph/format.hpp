@@ -71,7 +71,7 @@ enum class Selection {
 // the format lists them, each among the skaters the earlier ones did not take.
 struct Transition {
     std::string from, to;  // stage names
-    char final = 0;        // 'A'..'D' into a final of a lettered stage; 0 otherwise
+    char final = 0;        // 'A'..'H' into a final of a lettered stage; 0 otherwise
     Selection selection = Selection::places;
     int first_place = 1;          // with Selection::places: the places that qualify, first_place
     int place_quota = 2;          // to place_quota (top k: 1..k)
@@ -80,6 +80,8 @@ struct Transition {
     TimePool time_pool = TimePool::next_place;
     RefereePolicy referee = RefereePolicy::on_top;
     TiePolicy ties = TiePolicy::all_advance;
+
+    bool operator==(const Transition&) const = default;
 };
 
 // How a ranking stage's races place against each other: the ISU fills them by the feeding
@@ -97,6 +99,8 @@ struct StageRule {
     int min_field = 2;  // a race with fewer skaters is not raced: they take its places in the
                         // order they came (a Final B of one, 2006)
     RankingOrder ranking_order = RankingOrder::last_race_first;
+
+    bool operator==(const StageRule&) const = default;
 };
 
 // Skaters who start in a later stage (a host-nation skater entering the quarterfinals).
@@ -110,6 +114,8 @@ struct EntryRule {
     int count = 1;
     EntrySeeding seeding = EntrySeeding::ranking;
     std::vector<int> seeds;  // with EntrySeeding::listed
+
+    bool operator==(const EntryRule&) const = default;
 };
 
 // Where skaters eliminated in a repechage rank (the ISU tables do not settle it, RULES.md §4b).
@@ -135,6 +141,8 @@ struct ClassificationRule {
     UnplacedFinalists unplaced_finalists = UnplacedFinalists::a_before_b;
     RepechageEliminations repechage = RepechageEliminations::by_depth;
     EraADisqualified era_a_disqualified = EraADisqualified::by_stage;
+
+    bool operator==(const ClassificationRule&) const = default;
 };
 
 // How a simulation fills races (the replay reads who raced where). Seeds are numbered 1..N
@@ -154,6 +162,8 @@ struct DrawRule {
     FirstRound first_round = FirstRound::snake;
     std::vector<std::vector<int>> pairs;  // with FirstRound::pairs: each race's seed numbers
     Reseed reseed = Reseed::snake;
+
+    bool operator==(const DrawRule&) const = default;
 };
 
 struct Format {
@@ -169,11 +179,14 @@ struct Format {
     // The stage of that name (folded), or nullptr.
     [[nodiscard]] const StageRule* stage(std::string_view name) const;
     [[nodiscard]] int stage_index(std::string_view name) const;  // -1 when none
+
+    bool operator==(const Format&) const = default;  // every field, the source included
 };
 
 [[nodiscard]] Result<Format> parse_format(std::string_view toml_text, std::string source);
 [[nodiscard]] Result<Format> load_format(const std::string& path);
-// The TOML that parse_format reads back to the same format.
+// The TOML that parse_format reads back to the same format (when its names are UTF-8, as every
+// reader ensures: a byte that is not is written as U+FFFD). Strings are escaped completely.
 [[nodiscard]] std::string format_to_toml(const Format& format);
 
 // A format that explains the event: place quotas, time pools, capacities and final routing
