@@ -38,8 +38,8 @@ Result<Field> parse_field(std::string_view json_text, std::string file) {
 }
 
 Result<Field> load_field(const std::string& path) {
-    const auto text = detail::read_file(path);
-    if (!text) return Error{path, 0, "cannot open the field file"};
+    const auto text = detail::read_input(path, "the field file");
+    if (!text) return text.error();
     return parse_field(*text, path);
 }
 

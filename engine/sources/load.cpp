@@ -64,11 +64,11 @@ Result<std::vector<Event>> load_events(const std::vector<std::string>& paths) {
         if (std::find(paths.begin(), paths.begin() + static_cast<std::ptrdiff_t>(k), path) !=
             paths.begin() + static_cast<std::ptrdiff_t>(k))
             return Error{path, 0, "given twice"};
-        std::error_code unreadable;  // reported by read_file below
+        std::error_code unreadable;  // reported by read_input below
         if (std::filesystem::is_directory(path, unreadable))
             return Error{path, 0, "a directory, not a file (give the files in it: dir/*.csv)"};
-        auto file = detail::read_file(path);
-        if (!file) return Error{path, 0, "cannot open the file"};
+        auto file = detail::read_input(path, "the file");
+        if (!file) return file.error();
         if (is_table(path, *file)) {
             tables.push_back({path, std::move(*file)});
             continue;

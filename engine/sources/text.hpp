@@ -1,8 +1,12 @@
 // Private string helpers shared by the readers.
 #pragma once
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <charconv>
+#include <cstdint>
+#include <filesystem>
 #include <fstream>
 #include <optional>
 #include <sstream>
@@ -10,7 +14,13 @@
 #include <string_view>
 #include <vector>
 
+#include "heatgraph/error.hpp"
+
 namespace heatgraph::detail {
+
+// The largest input file read: far above any real event (a result table of one event is about
+// 15 KB), low enough that the memory a reader needs stays a few GB (docs/limits.md).
+inline constexpr std::uintmax_t max_input_bytes = std::uintmax_t{64} << 20;
 
 inline std::string_view trim(std::string_view s) {
     const auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
@@ -69,10 +79,18 @@ inline std::string ordinal(int n) {
     return std::to_string(n) + suffix;
 }
 
-// The whole file; nullopt when it cannot be opened.
-inline std::optional<std::string> read_file(const std::string& path) {
+// The whole of an input file, `what` it is named in errors ("the file", "the format file"):
+// one that cannot be opened, or larger than max_input_bytes, is an error.
+inline Result<std::string> read_input(const std::string& path, std::string_view what) {
+    std::error_code unknown;
+    const auto size = std::filesystem::file_size(path, unknown);
+    if (!unknown && size > max_input_bytes)
+        return Error{path, 0,
+                     fmt::format("{} is {} bytes, more than the {} MB heatgraph reads "
+                                 "(docs/limits.md)",
+                                 what, size, max_input_bytes >> 20)};
     std::ifstream in(path, std::ios::binary);
-    if (!in) return std::nullopt;
+    if (!in) return Error{path, 0, fmt::format("cannot open {}", what)};
     std::ostringstream buffer;
     buffer << in.rdbuf();
     return std::move(buffer).str();
