@@ -185,6 +185,17 @@ TEST_CASE("formats and fields a simulation cannot run are errors") {
           "f.json:1: model is \"plackett-luce\" or \"thurstone\", not \"elo\"");
 }
 
+TEST_CASE("a format in which nobody advances is not simulated") {
+    // It simulated at exit 0, crowning a heat winner the champion.
+    const auto path = test::source_path("tests/data/bad/nobody-advances.toml");
+    auto format = load_format(path);
+    REQUIRE(format.ok());
+    CHECK(simulate_error(*format, normal_field(16, 1)) ==
+          path +
+              ": the transition from 'heats' to 'final' takes nobody but those the Referee "
+              "advances: a simulation needs 'places' above 0, or a 'capacity' and a time pool");
+}
+
 TEST_CASE("a field's numbers are held to their bounds") {
     const auto field_of = [](std::string_view noise, std::string_view strength) {
         return parse_field(fmt::format(R"({{"noise": {},

@@ -79,9 +79,11 @@ std::vector<std::pair<std::string, std::string>> pairs_from_json(const JsonValue
     return out;
 }
 
-Row row_from_json(const JsonValue& j) {
+// `names`: each row's athlete name as exported, in the order read.
+Row row_from_json(const JsonValue& j, std::vector<std::string>& names) {
     Row row;
     row.printed_name = j.at("athlete").text();
+    names.push_back(row.printed_name);
     if (const auto printed = j.find("printed_name")) row.printed_name = printed->text();
     if (const auto place = j.find("place"))
         row.place = static_cast<int>(place->whole(1, max_place));
@@ -102,7 +104,7 @@ Row row_from_json(const JsonValue& j) {
     return row;
 }
 
-Round round_from_json(const JsonValue& j) {
+Round round_from_json(const JsonValue& j, std::vector<std::string>& names) {
     Round round;
     const auto name = j.at("name");
     round.name = name.text();
@@ -129,10 +131,25 @@ Round round_from_json(const JsonValue& j) {
                             "to Final {})",
                             char('A' + detail::max_final - 1)));
         for (const auto& row : r.at("results").items())
-            race.results.push_back(row_from_json(row));
+            race.results.push_back(row_from_json(row, names));
         round.races.push_back(std::move(race));
     }
     return round;
+}
+
+// An athlete exported under a name their rows do not print (a result table's "KIMGeonHee" is
+// "Kim Geon-hee") gets that name back, the printed one an alias, as the table reader gave it.
+void restore_names(Event& event, const std::vector<std::string>& names) {
+    std::size_t i = 0;
+    for (const auto& round : event.rounds)
+        for (const auto& race : round.races)
+            for (const auto& row : race.results) {
+                auto& athlete = event.athletes[row.athlete];
+                const auto& exported = names[i++];
+                if (exported == athlete.name || athlete.name != row.printed_name) continue;
+                athlete.aliases.insert(athlete.aliases.begin(), athlete.name);
+                athlete.name = exported;
+            }
 }
 
 }  // namespace
@@ -197,6 +214,7 @@ std::string path_to_json(const Replay& replay, const std::vector<PathStep>& path
 }
 
 Result<Event> parse_event_json(std::string_view text, std::string source) {
+    std::vector<std::string> names;  // as exported, row by row
     auto read = detail::read_json(text, source, [&](const JsonValue& root) {
         const auto& j = root.raw();
         if (!j.is_object() || !j.contains("event") || !j.contains("rounds"))
@@ -208,7 +226,7 @@ Result<Event> parse_event_json(std::string_view text, std::string source) {
         if (const auto infobox = info.find("infobox"))
             event.info.infobox = pairs_from_json(*infobox);
         for (const auto& round : root.at("rounds").items())
-            event.rounds.push_back(round_from_json(round));
+            event.rounds.push_back(round_from_json(round, names));
         if (event.rounds.empty()) root.at("rounds").fail("is empty: the export has no rounds");
         return event;
     });
@@ -216,6 +234,7 @@ Result<Event> parse_event_json(std::string_view text, std::string source) {
     Event event = std::move(*read);
     detail::settle_event_info(event.info, {});
     detail::assign_athletes(event);
+    restore_names(event, names);
     return event;
 }
 

@@ -406,6 +406,26 @@ void infer_entries(const Event& event, const std::vector<std::vector<Destination
     }
 }
 
+// A stage the record gives no way into (no skater of it raced the stage before: a hole in the
+// data) is entered directly, so that the format inferred is one the format reader takes.
+void enter_unfed_stages(const Event& event, Format& f, Diagnostics& notes) {
+    for (std::size_t s = 1; s < event.rounds.size(); ++s) {
+        const auto& stage = event.rounds[s].name;
+        const auto to_stage = [&](const auto& edge) { return edge.to == stage; };
+        if (std::any_of(f.transitions.begin(), f.transitions.end(), to_stage) ||
+            std::any_of(f.entries.begin(), f.entries.end(), to_stage))
+            continue;
+        int skaters = 0;
+        for (const auto& race : event.rounds[s].races)
+            skaters += static_cast<int>(race.results.size());
+        f.entries.push_back({stage, std::max(skaters, 1), EntrySeeding::ranking, {}});
+        notes.push_back({Severity::warning, 0,
+                         fmt::format("no skater of the {} raced the stage before it: the format "
+                                     "enters its {} skaters directly",
+                                     stage, skaters)});
+    }
+}
+
 Era infer_era(const Event& event, const Format& format, Diagnostics& notes) {
     const bool short_track = fold_name(event.info.title).find("shorttrack") != std::string::npos;
     const bool winners_and_fastest =
@@ -467,6 +487,7 @@ Format infer_format(const Event& event, Diagnostics& notes) {
     for (int r = 0; r < static_cast<int>(event.rounds.size()); ++r)
         infer_stage(event, r, paths, modern, f.transitions);
     infer_entries(event, paths, f, notes);
+    enter_unfed_stages(event, f, notes);
     f.classification.era = infer_era(event, f, notes);
     f.description = describe(f, event, modern);
     return f;

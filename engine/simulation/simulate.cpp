@@ -122,6 +122,14 @@ Result<Compiled> compile(const Format& format, const Field& field, const Simulat
         return Error{format.source, 0, std::move(message)};
     };
     if (c.skaters < 2) return fail("a field needs at least two skaters");
+    for (const auto& t : format.transitions)
+        if (t.selection == Selection::places && t.place_quota == 0 &&
+            (t.time_pool == TimePool::none || t.capacity.value_or(0) == 0))
+            return fail(
+                fmt::format("the transition from '{}' to '{}' takes nobody but those the "
+                            "Referee advances: a simulation needs 'places' above 0, or a "
+                            "'capacity' and a time pool",
+                            t.from, t.to));
     c.graph = detail::StageGraph(format);
     const auto& graph = c.graph;
     int id = 0;
