@@ -5,7 +5,11 @@ JOBS ?= 2
 BIN := build/$(PRESET)/engine/cli/heatgraph
 DEMO_EVENT := scenarios/events/olympics-2022-men-1000m.txt
 
-.PHONY: deps build demo test bench bench-peer format format-check golden clean
+FUZZ_SECONDS ?= 600
+FUZZ_JOBS ?= 1
+
+.PHONY: deps build demo test bench bench-peer format format-check golden clean \
+        fuzz-deps fuzz-build fuzz fuzz-smoke
 
 deps:
 	@.ci/install-deps
@@ -32,6 +36,22 @@ bench:
 bench-peer:
 	$(MAKE) build PRESET=release
 	bench/ffa_peer.sh
+
+# Fuzzing (tests/fuzz/README.md): the fuzz preset (clang, libFuzzer, address + undefined
+# sanitizers) builds one fuzzer per reader; `make fuzz` runs each for FUZZ_SECONDS, FUZZ_JOBS at
+# a time, and fails on a finding. `make fuzz-smoke` is CI's short run (about a minute in all).
+fuzz-deps:
+	@.ci/install-deps --fuzz
+
+fuzz-build: fuzz-deps
+	cmake --preset fuzz
+	cmake --build --preset fuzz -j $(JOBS)
+
+fuzz: fuzz-build
+	FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_JOBS=$(FUZZ_JOBS) tests/fuzz/fuzz.sh
+
+fuzz-smoke:
+	$(MAKE) fuzz FUZZ_SECONDS=8 FUZZ_JOBS=1
 
 format:
 	clang-format -i $$(git ls-files '*.cpp' '*.hpp')
