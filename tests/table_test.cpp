@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 
+#include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
@@ -513,4 +514,16 @@ TEST_CASE(
     CHECK(r.format.classification.era == Era::A);
     // Unplaced finalists by era A's keys: nothing tells a DQ from a DNF (unplaced_order equal).
     CHECK(test::standings(r) == std::vector<std::string>{"1 Anna", "2 Cora", "3 Eva", "3 Ida"});
+}
+
+TEST_CASE("an input file above 64 MB is refused before it is read") {
+    // A 200 MB article took 5.8 GB to read; the limit keeps a reader's memory to a few GB.
+    const auto path = std::filesystem::temp_directory_path() / "heatgraph-too-large.txt";
+    { std::ofstream out(path); }
+    std::filesystem::resize_file(path, (std::uintmax_t{64} << 20) + 1);  // sparse: no disk
+    const auto events = load_events({path.string()});
+    std::filesystem::remove(path);
+    CHECK(test::error_of(events) == path.string() +
+                                        ": the file is 67108865 bytes, more than the 64 MB "
+                                        "heatgraph reads (docs/limits.md)");
 }
