@@ -223,6 +223,8 @@ Result<Event> parse_event_json(std::string_view text, std::string source) {
         event.source = source;
         const auto info = root.at("event");
         event.info.title = info.at("title").text();
+        if (const auto year = info.find("year"))
+            event.info.year = static_cast<int>(year->whole(1900, 2100));
         if (const auto infobox = info.find("infobox"))
             event.info.infobox = pairs_from_json(*infobox);
         for (const auto& round : root.at("rounds").items())

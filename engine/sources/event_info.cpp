@@ -32,7 +32,7 @@ int infobox_line(const EventInfo& info, const std::vector<int>& lines, std::stri
 }
 
 void settle_event_info(EventInfo& info, const std::vector<int>& lines) {
-    if (const auto games = info.field("Games")) info.year = first_year(*games);
+    if (const auto games = info.field("Games"); games && !info.year) info.year = first_year(*games);
     if (!info.year) info.year = first_year(info.title);
     if (const auto n = info.field("Competitors")) info.competitors = parse_int(*n);
     info.medalists.clear();
