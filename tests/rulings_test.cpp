@@ -155,10 +155,12 @@ TEST_CASE("a scenario file with a mistake is an error naming its line") {
 
 TEST_CASE("a scenario's seed takes any whole number a TOML integer holds, from 0") {
     // A seed above 1,000,000 was refused as "must be a whole number of at least 0".
-    const auto big = parse_scenario("event = \"e.txt\"\nseed = 9223372036854775807\n", "s.toml");
+    const auto big = parse_scenario(
+        "event = \"e.txt\"\nformat = \"f.toml\"\nseed = 9223372036854775807\n", "s.toml");
     REQUIRE(big.ok());
     CHECK(big->seed == 9223372036854775807ull);
-    CHECK(test::error_of(parse_scenario("event = \"e.txt\"\nseed = -1\n", "s.toml")) ==
-          "s.toml:2: 'seed' is negative (-1): a seed is a whole number from 0 to "
+    CHECK(test::error_of(
+              parse_scenario("event = \"e.txt\"\nformat = \"f.toml\"\nseed = -1\n", "s.toml")) ==
+          "s.toml:3: 'seed' is negative (-1): a seed is a whole number from 0 to "
           "9223372036854775807");
 }

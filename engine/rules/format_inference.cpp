@@ -361,6 +361,9 @@ void add_missing_final_a(const Event& event, int from, const Destination& lower,
 // The transitions out of stage `from`, in the order they are decided.
 void infer_stage(const Event& event, int from, const std::vector<std::vector<Destination>>& paths,
                  bool modern, std::vector<Transition>& out) {
+    // A ranking stage sends nobody on (RULES.md); where a record shows otherwise, the stages
+    // after it are entered directly (enter_unfed_stages) and the replay reports the rows.
+    if (event.rounds[from].kind == StageKind::ranking) return;
     auto s = rows_of(event, from, paths);
     const auto to_stages = destinations(event, s);
     if (!to_stages.empty()) add_missing_final_a(event, from, to_stages.front(), modern, s, out);

@@ -8,9 +8,6 @@
 
 namespace heatgraph::detail {
 
-namespace {
-
-// The first four-digit year from 1900 to 2100 standing alone in `text`.
 std::optional<int> first_year(std::string_view text) {
     const auto digit = [&](std::size_t i) {
         return std::isdigit(static_cast<unsigned char>(text[i])) != 0;
@@ -22,8 +19,6 @@ std::optional<int> first_year(std::string_view text) {
     }
     return std::nullopt;
 }
-
-}  // namespace
 
 int infobox_line(const EventInfo& info, const std::vector<int>& lines, std::string_view key) {
     for (std::size_t i = 0; i < info.infobox.size() && i < lines.size(); ++i)

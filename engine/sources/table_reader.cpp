@@ -156,8 +156,7 @@ class TableEventBuilder {
             info.infobox.emplace_back("Gender", value[Column::gender]);
         if (info.title.empty()) info.title = event_.source;  // a table without event columns
         detail::settle_event_info(info, {});
-        if (!info.year && !value[Column::season].empty())
-            info.year = detail::parse_int(value[Column::season].substr(0, 4));
+        if (!info.year) info.year = detail::first_year(value[Column::season]);
     }
 
     // Stages in running order (StageName::running: a table's files often come in the order of
