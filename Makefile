@@ -51,7 +51,7 @@ fuzz: fuzz-build
 	FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_JOBS=$(FUZZ_JOBS) tests/fuzz/fuzz.sh
 
 fuzz-smoke:
-	$(MAKE) fuzz FUZZ_SECONDS=8 FUZZ_JOBS=1
+	$(MAKE) fuzz FUZZ_SECONDS=8 FUZZ_JOBS=1 FUZZ_SEED=1
 
 format:
 	clang-format -i $$(git ls-files '*.cpp' '*.hpp')

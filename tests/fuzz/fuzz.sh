@@ -13,6 +13,8 @@
 #                     to collect several findings in one run (default 0)
 #   FUZZ_REGRESSIONS  0: leave tests/fuzz/regressions/ out of the corpus (default 1)
 #   FUZZ_BUILD        the fuzz preset's build directory (default build/fuzz)
+#   FUZZ_SEED         libFuzzer's random seed (default: a new one each run); CI's short run
+#                     fixes it, so that the same change explores the same inputs
 #   HEATGRAPH_FUZZ_SKIP  checks to leave out while a known finding is open (fuzz_support.hpp)
 set -uo pipefail
 cd "$(dirname "$0")/../.."
@@ -25,6 +27,7 @@ rss=${FUZZ_RSS_MB:-2048}
 keep_going=${FUZZ_KEEP_GOING:-0}
 regressions=${FUZZ_REGRESSIONS:-1}
 build=${FUZZ_BUILD:-build/fuzz}
+seed=${FUZZ_SEED:-}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 
 # The largest seed (a JSON export) is just over 64 KB; every other reader gets 64 KB at most.
@@ -45,6 +48,7 @@ run_one() {
     local options=(-max_total_time="$seconds" -max_len="$(max_len "$h")" -timeout="$timeout"
                    -rss_limit_mb="$rss" -print_final_stats=1 -dict="tests/fuzz/$h.dict"
                    -artifact_prefix="$artifacts/")
+    [[ -n $seed ]] && options+=(-seed="$seed")
     [[ $keep_going == 1 ]] && options+=(-fork=1 -ignore_crashes=1 -ignore_timeouts=1
                                         -ignore_ooms=1)
     touch "$build/logs/$h.start"
