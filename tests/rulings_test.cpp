@@ -1,5 +1,7 @@
 #include "heatgraph/rulings.hpp"
 
+#include <fmt/format.h>
+
 #include "test_support.hpp"
 
 using namespace heatgraph;
@@ -151,6 +153,16 @@ TEST_CASE("a scenario file with a mistake is an error naming its line") {
           "format, samples, seed, incidents, ruling)");
     CHECK(error("title = \"x\"\n") == "s.toml: a scenario needs a [[ruling]] or a 'format'");
     CHECK(error("[[ruling]]\nredraw = 3\n") == "s.toml:2: 'redraw' must be a string");
+}
+
+TEST_CASE("a scenario's samples have the bound of the what-if's --samples") {
+    const auto samples = [](std::string_view n) {
+        return parse_scenario(
+            fmt::format("event = \"e.txt\"\nformat = \"f.toml\"\nsamples = {}\n", n), "s.toml");
+    };
+    CHECK(samples("100000000")->samples == max_samples);  // refused above 1,000,000 before
+    CHECK(test::error_of(samples("100000001")) ==
+          "s.toml:3: 'samples' must be a whole number from 1 to 100000000, not 100000001");
 }
 
 TEST_CASE("a scenario's seed takes any whole number a TOML integer holds, from 0") {

@@ -210,10 +210,11 @@ TEST_CASE("a field's numbers are held to their bounds") {
     // 4e308 escaped as an exception; 1e300 made times that overflowed (undefined behaviour).
     CHECK(field_error("1", "4e308") == "f.json:2: invalid JSON: number overflow parsing '4e308'");
     CHECK(field_error("1", "1e300") ==
-          "f.json:2: skaters[0].strength must be a number from -1000 to 1000");
-    CHECK(field_error("1e300", "0") == "f.json:1: noise must be a number from 0 to 1000");
-    CHECK(field_error("0", "0") == "f.json:1: noise must be above 0 (up to 1000)");
-    CHECK(field_error("\"x\"", "0") == "f.json:1: noise must be a number from 0 to 1000");
+          "f.json:2: skaters[0].strength must be from -1000 to 1000, not 1e+300");
+    CHECK(field_error("1e300", "0") ==
+          "f.json:1: noise must be above 0 and at most 1000, not 1e+300");
+    CHECK(field_error("0", "0") == "f.json:1: noise must be above 0 and at most 1000, not 0");
+    CHECK(field_error("\"x\"", "0") == "f.json:1: noise must be a number");
 }
 
 TEST_CASE("a field or options out of bounds are errors of the simulation itself") {
@@ -270,4 +271,12 @@ TEST_CASE("Kendall's pairs counted by a Fenwick tree are the pairs counted one b
             CHECK(tree_count.tied == one.tied);
         }
     }
+}
+
+TEST_CASE("threads are capped at the machine's cores, at least one") {
+    const int cores = usable_threads(0);
+    CHECK(cores >= 1);
+    CHECK(usable_threads(1) == 1);
+    CHECK(usable_threads(100000) == cores);  // 100,000 threads once terminated the process
+    CHECK(usable_threads(-3) == cores);
 }

@@ -8,7 +8,8 @@
 #include <limits>
 #include <ostream>
 #include <string>
-#include <thread>
+
+#include "heatgraph/simulate.hpp"
 
 namespace heatgraph::cli {
 
@@ -59,12 +60,8 @@ CLI::Validator seed_number() {
         "SEED in [0 - 2^64-1]");
 }
 
-int hardware_threads() {
-    return std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
-}
-
 void note_thread_cap(int requested, std::ostream& err) {
-    const int cores = hardware_threads();
+    const int cores = usable_threads(0);
     if (requested > cores)
         err << fmt::format("heatgraph: --threads {}: this machine has {} cores; using {}\n",
                            requested, cores, cores);

@@ -21,9 +21,6 @@ inline constexpr double max_prior_option = 1e6;
 // A random seed: a whole number from 0 to 2^64 - 1.
 [[nodiscard]] CLI::Validator seed_number();
 
-// The cores of this machine (at least 1): the most threads the library uses.
-[[nodiscard]] int hardware_threads();
-
 // Says on `err` when --threads asks for more threads than the machine has cores: the library
 // uses one per core at most.
 void note_thread_cap(int requested, std::ostream& err);

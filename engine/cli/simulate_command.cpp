@@ -87,9 +87,8 @@ void warn_if_long(const Format& format, const Field& field, const SimulationOpti
     if (!simulate(format, field, probe)) return;  // the real run reports the error
     const double per_event =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    const int threads =
-        options.threads > 0 ? std::min(options.threads, hardware_threads()) : hardware_threads();
-    const double hours = per_event * static_cast<double>(options.runs) / threads / 3600;
+    const double hours =
+        per_event * static_cast<double>(options.runs) / usable_threads(options.threads) / 3600;
     if (hours >= 1)
         err << fmt::format(
             "heatgraph: warning: {} runs of {} skaters take about {:.0f} hours "

@@ -73,6 +73,12 @@ class JsonValue {
         return j_.get<bool>();
     }
 
+    // Any number (JSON has neither NaN nor infinities).
+    double number() const {
+        if (!j_.is_number()) fail("must be a number");
+        return j_.get<double>();
+    }
+
     // A number from `lowest` to `highest`.
     double number(double lowest, double highest) const {
         const double v = j_.is_number() ? j_.get<double>() : NAN;

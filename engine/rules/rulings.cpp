@@ -140,7 +140,7 @@ class ScenarioReader : detail::TomlReader {
         s.source = text(root, "source").value_or("");
         s.event = text(root, "event").value_or("");
         s.format = text(root, "format").value_or("");
-        s.samples = count(root, "samples", 1);
+        s.samples = count(root, "samples", 1, max_samples);
         s.seed = seed(root, "seed");
         if (const auto* node = root.get("incidents")) {
             if (const auto v = node->value<bool>())

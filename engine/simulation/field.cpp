@@ -7,6 +7,7 @@
 #include "event/json_reader.hpp"
 #include "heatgraph/replay.hpp"
 #include "heatgraph/simulate.hpp"
+#include "simulation/field_bounds.hpp"
 #include "simulation/random_stream.hpp"
 #include "sources/text.hpp"
 
@@ -23,16 +24,19 @@ Result<Field> parse_field(std::string_view json_text, std::string file) {
                                         model->text()));
         }
         if (const auto noise = root.find("noise")) {
-            field.noise = noise->number(0, max_noise);
-            if (field.noise == 0) noise->fail(fmt::format("must be above 0 (up to {})", max_noise));
+            field.noise = noise->number();
+            if (const auto problem = detail::noise_problem(field.noise)) noise->fail(*problem);
         }
         const auto skaters = root.at("skaters").items();
         if (skaters.size() < 2 || skaters.size() > max_field)
             root.at("skaters").fail(fmt::format("holds {} skaters; a field has from 2 to {}",
                                                 skaters.size(), max_field));
-        for (const auto& s : skaters)
-            field.skaters.push_back(
-                {s.at("name").text(), s.at("strength").number(-max_strength, max_strength)});
+        for (const auto& s : skaters) {
+            const auto strength = s.at("strength");
+            field.skaters.push_back({s.at("name").text(), strength.number()});
+            if (const auto problem = detail::strength_problem(field.skaters.back().strength))
+                strength.fail(*problem);
+        }
         return field;
     });
 }

@@ -10,19 +10,14 @@
 #include <thread>
 #include <vector>
 
+#include "heatgraph/simulate.hpp"
+
 namespace heatgraph::detail {
 
-// The cores of this machine (at least 1).
-inline int hardware_threads() {
-    return std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
-}
-
-// The threads to use: `requested`, or one per core for 0; at least 1, at most the cores (more
-// threads than cores only slow the work down) and at most `jobs`.
+// The threads to use for `jobs` independent jobs: usable_threads(requested), at most `jobs`.
 inline int thread_count(int requested, std::int64_t jobs) {
-    const int cores = hardware_threads();
-    const int wanted = requested > 0 ? std::min(requested, cores) : cores;
-    return static_cast<int>(std::clamp<std::int64_t>(wanted, 1, std::max<std::int64_t>(jobs, 1)));
+    return static_cast<int>(
+        std::clamp<std::int64_t>(usable_threads(requested), 1, std::max<std::int64_t>(jobs, 1)));
 }
 
 // Runs work(t) for t = 0 .. threads - 1, each on its own thread. Should the system refuse a

@@ -9,11 +9,13 @@
 #include <chrono>
 #include <cmath>
 #include <numbers>
+#include <thread>
 
 #include "rules/advancement.hpp"
 #include "rules/classifier.hpp"
 #include "rules/stage_graph.hpp"
 #include "simulation/draw.hpp"
+#include "simulation/field_bounds.hpp"
 #include "simulation/parallel.hpp"
 #include "simulation/random_stream.hpp"
 #include "simulation/rank_pairs.hpp"
@@ -691,17 +693,19 @@ std::optional<std::string> out_of_bounds(const Field& field, const SimulationOpt
     if (field.skaters.size() > max_field)
         return fmt::format("a field has at most {} skaters, not {}", max_field,
                            field.skaters.size());
-    if (!(field.noise > 0 && field.noise <= max_noise))
-        return fmt::format("the noise must be above 0 and at most {}, not {}", max_noise,
-                           field.noise);
+    if (const auto problem = noise_problem(field.noise)) return "the noise " + *problem;
     for (const auto& s : field.skaters)
-        if (!(std::abs(s.strength) <= max_strength))
-            return fmt::format("{}'s strength must be from {} to {}, not {}", s.name, -max_strength,
-                               max_strength, s.strength);
+        if (const auto problem = strength_problem(s.strength))
+            return fmt::format("{}'s strength {}", s.name, *problem);
     return std::nullopt;
 }
 
 }  // namespace
+
+int usable_threads(int requested) {
+    const int cores = std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+    return requested > 0 ? std::min(requested, cores) : cores;
+}
 
 Result<Simulation> simulate(const Format& format, const Field& field,
                             const SimulationOptions& options) {

@@ -56,6 +56,9 @@ struct Ruling {
                                           std::string_view card = {}, std::string file = {},
                                           int line = 0);
 
+// The most Monte Carlo samples of one what-if: the ± of a probability is then 0.00005.
+inline constexpr int max_samples = 100'000'000;
+
 struct Scenario {
     std::string file;
     std::string title;
@@ -64,7 +67,7 @@ struct Scenario {
     std::string event;   // path, relative to the scenario file's folder as written
     std::string format;  // empty: the event's own format
     std::vector<Ruling> rulings;
-    std::optional<int> samples;
+    std::optional<int> samples;  // 1 .. max_samples
     std::optional<std::uint64_t> seed;
     bool incidents = false;
 

@@ -71,6 +71,10 @@ struct IncidentRates {
 // The most events one simulation runs: a day of work for a large field on one core.
 inline constexpr std::int64_t max_runs = 2'000'000'000;
 
+// The threads a simulation or a what-if runs on when asked for `requested` (0: one per core):
+// at least 1 and at most the machine's cores, as more threads than cores only slow it down.
+[[nodiscard]] int usable_threads(int requested);
+
 struct SimulationOptions {
     std::int64_t runs = 100000;  // 1 .. max_runs
     std::uint64_t seed = 1;

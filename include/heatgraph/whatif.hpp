@@ -25,9 +25,6 @@
 
 namespace heatgraph {
 
-// The most Monte Carlo samples of one what-if: the ± of a probability is then 0.00005.
-inline constexpr int max_samples = 100'000'000;
-
 struct WhatIfOptions {
     int samples = 10000;  // 1 .. max_samples
     std::uint64_t seed = 1;
