@@ -1,6 +1,9 @@
 #include "heatgraph/article.hpp"
 
+#include <filesystem>
 #include <fstream>
+#include <random>
+#include <sstream>
 
 #include "heatgraph/load.hpp"
 #include "test_support.hpp"
@@ -314,4 +317,80 @@ TEST_CASE("tables outside the results, such as records, are not read") {
         with_results(two_heats).substr(with_results(two_heats).find("==Results==")));
     CHECK(event.rounds.size() == 2);
     CHECK(event.athletes.size() == 4);
+}
+
+// ---- issue 12: a UTF-8 byte order mark is read, not turned into a blank title ----
+
+namespace {
+
+std::string source_text(const std::string& relative) {
+    std::ifstream in(test::source_path(relative), std::ios::binary);
+    REQUIRE(in);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return std::move(text).str();
+}
+
+// `text` written to a file of its own after a UTF-8 byte order mark (EF BB BF): its path.
+std::string file_with_bom(const std::string& name, const std::string& text) {
+    const auto path = std::filesystem::temp_directory_path() /
+                      ("heatgraph-bom-" + std::to_string(std::random_device{}()) + "-" + name);
+    std::ofstream out(path, std::ios::binary);
+    out << "\xEF\xBB\xBF" << text;
+    return path.string();
+}
+
+Event load_and_remove(const std::string& path) {
+    auto event = load_event(path);
+    std::filesystem::remove(path);
+    REQUIRE_MESSAGE(event.ok(), (event.ok() ? "" : event.error().describe()));
+    return std::move(event).value();
+}
+
+// The same event, read from a file with a byte order mark and one without.
+void check_same_event(const Event& marked, const Event& plain) {
+    CHECK(marked.info.title == plain.info.title);
+    CHECK(marked.info.infobox == plain.info.infobox);
+    CHECK(marked.info.year == plain.info.year);
+    CHECK(marked.athletes.size() == plain.athletes.size());
+    CHECK(marked.rounds.size() == plain.rounds.size());
+    REQUIRE(marked.diagnostics.size() == plain.diagnostics.size());
+    for (std::size_t i = 0; i < marked.diagnostics.size(); ++i) {
+        CHECK(marked.diagnostics[i].line == plain.diagnostics[i].line);
+        CHECK(marked.diagnostics[i].message == plain.diagnostics[i].message);
+    }
+    const auto a = replay(marked);
+    const auto b = replay(plain);
+    CHECK(a.format.description == b.format.description);
+    test::check_same_replay(a, b);
+}
+
+}  // namespace
+
+TEST_CASE("an article starting with a UTF-8 byte order mark reads as the same file without it") {
+    for (const char* seed : test::all_seeds) {
+        CAPTURE(std::string(seed));
+        const auto relative = "scenarios/events/" + std::string(seed) + ".txt";
+        const auto marked = load_and_remove(file_with_bom("article.txt", source_text(relative)));
+        check_same_event(marked, test::event_file(relative));
+    }
+    // The known title, not a blank one: the inference reads the sport off it (an inline event).
+    const auto world_games = load_and_remove(file_with_bom(
+        "world-games.txt", source_text("scenarios/events/world-games-2022-men-1000m-sprint.txt")));
+    CHECK(world_games.info.title ==
+          "Track speed skating at the 2022 World Games – Men's 1000 m sprint");
+    CHECK(replay(world_games).format.transitions[0].referee == RefereePolicy::on_top);
+}
+
+TEST_CASE("a JSON export starting with a UTF-8 byte order mark reads back as without it") {
+    const auto plain = test::seed("olympics-2022-men-1000m");
+    const auto json = replay_to_json(replay(plain));
+    const auto marked = load_and_remove(file_with_bom("export.json", json));
+    CHECK(marked.info.title ==
+          "Short-track speed skating at the 2022 Winter Olympics – Men's 1000 metres");
+    CHECK(test::standings(replay(marked)) == test::standings(replay(plain)));
+    const auto unmarked = std::filesystem::temp_directory_path() /
+                          ("heatgraph-no-bom-" + std::to_string(std::random_device{}()) + ".json");
+    std::ofstream(unmarked, std::ios::binary) << json;
+    check_same_event(marked, load_and_remove(unmarked.string()));
 }

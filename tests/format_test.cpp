@@ -2,6 +2,9 @@
 
 #include <cmath>
 #include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -110,7 +113,8 @@ TEST_CASE("the inferred format of each seed matches its format file") {
         Diagnostics notes;
         const auto inferred = infer_format(test::seed(c.event), notes);
         const auto file = test::format_file(c.format);
-        CHECK(notes.empty());
+        // The inline event states the neutral choices it was given (tested below).
+        CHECK(notes.size() == (std::string(c.event).starts_with("world-games") ? 1U : 0U));
         REQUIRE(inferred.transitions.size() == file.transitions.size());
         for (std::size_t i = 0; i < file.transitions.size(); ++i) {
             CAPTURE(i);
@@ -385,4 +389,236 @@ TEST_CASE("a seed takes any whole number from 0 to 2^63 - 1; a negative one is a
           "s.toml:1: 'samples' must be a whole number from 1 to 1000000, not 0");
     CHECK(test::error_of(read_seed("samples = 2147483648\n")) ==
           "s.toml:1: 'samples' must be a whole number from 1 to 1000000, not 2147483648");
+}
+
+// ---- issue 12: a byte order mark; an inline event given no ISU short-track default ----
+
+namespace {
+
+// The text of a file of the source tree.
+std::string source_text(const std::string& relative) {
+    std::ifstream in(test::source_path(relative), std::ios::binary);
+    REQUIRE(in);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return std::move(text).str();
+}
+
+// `text` written to a file of its own after a UTF-8 byte order mark (EF BB BF): its path.
+std::string file_with_bom(const std::string& name, const std::string& text) {
+    const auto path = std::filesystem::temp_directory_path() /
+                      ("heatgraph-bom-" + std::to_string(std::random_device{}()) + "-" + name);
+    std::ofstream out(path, std::ios::binary);
+    out << "\xEF\xBB\xBF" << text;
+    return path.string();
+}
+
+}  // namespace
+
+TEST_CASE(
+    "format, scenario and field files starting with a UTF-8 byte order mark read as without") {
+    const auto format_path =
+        file_with_bom("isu-2002.toml", source_text("scenarios/formats/isu-2002.toml"));
+    const auto format = load_format(format_path);
+    std::filesystem::remove(format_path);
+    REQUIRE_MESSAGE(format.ok(), (format.ok() ? "" : format.error().describe()));
+    CHECK(format->name == "ISU 2002");
+    CHECK(format_to_toml(*format) == format_to_toml(test::format_file("isu-2002")));
+
+    const std::string scenario_file =
+        "scenarios/whatif/2022-shaolin-liu-yellow-card-rescinded.toml";
+    const auto scenario_path = file_with_bom("scenario.toml", source_text(scenario_file));
+    const auto scenario = load_scenario(scenario_path);
+    std::filesystem::remove(scenario_path);
+    REQUIRE_MESSAGE(scenario.ok(), (scenario.ok() ? "" : scenario.error().describe()));
+    const auto plain_scenario = load_scenario(test::source_path(scenario_file));
+    REQUIRE(plain_scenario.ok());
+    CHECK(scenario->title == "Shaolin Sándor Liu's Final A yellow card rescinded");
+    CHECK(scenario->event == "../events/olympics-2022-men-1000m.txt");
+    REQUIRE(scenario->rulings.size() == 1);
+    CHECK(scenario->rulings[0].describe() == plain_scenario->rulings[0].describe());
+
+    const auto field_path =
+        file_with_bom("field.json", source_text("tests/data/ffa-32-field.json"));
+    const auto field = load_field(field_path);
+    std::filesystem::remove(field_path);
+    REQUIRE_MESSAGE(field.ok(), (field.ok() ? "" : field.error().describe()));
+    const auto plain_field = load_field(test::source_path("tests/data/ffa-32-field.json"));
+    REQUIRE(plain_field.ok());
+    CHECK(field->model == plain_field->model);
+    CHECK(field->noise == plain_field->noise);
+    REQUIRE(field->skaters.size() == 32);
+    for (std::size_t i = 0; i < field->skaters.size(); ++i) {
+        CHECK(field->skaters[i].name == plain_field->skaters[i].name);
+        CHECK(field->skaters[i].strength == plain_field->skaters[i].strength);
+    }
+}
+
+TEST_CASE("the World Games sprint is inline speed skating: no ISU short-track default") {
+    Diagnostics notes;
+    const auto f = infer_format(test::seed("world-games-2022-men-1000m-sprint"), notes);
+    // Not the ISU's 2022 rule (referee advancements take the time slots): the event's own rule
+    // is not in the record, so the format's default, as the World Skate format file has it.
+    const auto file = test::format_file("world-skate-sprint");
+    REQUIRE(f.transitions.size() == file.transitions.size());
+    for (std::size_t i = 0; i < f.transitions.size(); ++i) {
+        CAPTURE(i);
+        CHECK(f.transitions[i].referee == RefereePolicy::on_top);
+        CHECK(f.transitions[i].referee == file.transitions[i].referee);
+        CHECK(f.transitions[i].ties == TiePolicy::all_advance);
+    }
+    CHECK(f.transitions[0].capacity == 16);  // 4 winners + the 12 fastest others
+    CHECK(f.transitions[1].capacity == 8);   // 2 winners + the 6 fastest others
+    CHECK(f.classification.era == Era::world_skate);
+    REQUIRE(notes.size() == 1);
+    CHECK(notes[0].severity == Severity::warning);
+    CHECK(notes[0].message.starts_with(
+        "inline speed skating ('World Games' in the title), not ISU short track, so no ISU "
+        "default applies;"));
+    CHECK(f.description.find("Inline speed skating ('World Games' in the title)") !=
+          std::string::npos);
+    CHECK(f.description.find("Assumed from the year") == std::string::npos);
+}
+
+namespace {
+
+// Three heats of four, 2022: the top 2 of each, the fastest third (q) and a referee advancement
+// (ADV, a 4th place) to a final of 8.
+std::string heats_with_referee_advancement(const std::string& title, const std::string& infobox) {
+    return "= " + title + " =\n\nInfobox\n" + infobox + "\n==Results==\n===Heats===\n" +
+           R"(;Heat 1
+| Rank | Name | Country | Time | Notes |
+| 1 | Anna Alpha | | 45.000 | Q |
+| 2 | Bea Beta | | 45.100 | Q |
+| 3 | Cara Gamma | | 45.200 | q |
+| 4 | Dora Delta | | 46.000 | ADV |
+
+;Heat 2
+| Rank | Name | Country | Time | Notes |
+| 1 | Ella Epsilon | | 45.300 | Q |
+| 2 | Fay Zeta | | 45.400 | Q |
+| 3 | Gil Eta | | 45.500 | |
+| 4 | Hana Theta | | 46.100 | |
+
+;Heat 3
+| Rank | Name | Country | Time | Notes |
+| 1 | Ines Iota | | 45.350 | Q |
+| 2 | Jo Kappa | | 45.450 | Q |
+| 3 | Kim Lambda | | 45.600 | |
+| 4 | Lea Omicron | | 46.200 | |
+
+===Final===
+| Rank | Name | Country | Time |
+| 1 | Anna Alpha | | 44.000 |
+| 2 | Bea Beta | | 44.100 |
+| 3 | Cara Gamma | | 44.200 |
+| 4 | Dora Delta | | 44.300 |
+| 5 | Ella Epsilon | | 44.400 |
+| 6 | Fay Zeta | | 44.500 |
+| 7 | Ines Iota | | 44.600 |
+| 8 | Jo Kappa | | 44.700 |
+)";
+}
+
+}  // namespace
+
+TEST_CASE("inline is read from the title's or infobox's words; short track named stays the ISU's") {
+    struct Case {
+        const char* title;
+        const char* infobox;
+        const char* named;  // the words the note quotes; "" for short track
+    };
+    for (const auto& c : {
+             Case{"Inline speed skating at the 2022 Pan Games – Men's 500 m", "",
+                  "'inline' in the title"},
+             Case{"In-line speed skating at the 2022 Pan Games – Men's 500 m", "",
+                  "'inline' in the title"},
+             Case{"Roller speed skating at the 2022 Pan Games – Men's 500 m", "",
+                  "'roller' in the title"},
+             Case{"World Skate Games 2022 – Men's 500 m", "", "'World Skate' in the title"},
+             Case{"Track speed skating at the 2022 World Games – Men's 500 m", "",
+                  "'World Games' in the title"},
+             Case{"Speed skating at the 2022 Pan Games – Men's 500 m", "- Sport: Roller sports\n",
+                  "'roller' in the infobox's Sport"},
+             Case{"Short-track speed skating at the 2022 Winter Olympics – Men's 500 metres", "",
+                  ""},
+             Case{"ISU World Cup 2022/2023, Montreal – Men's 500 metres", "", ""},
+             // Short track named wins over any other word; the Universiade is no World Games.
+             Case{"Short track speed skating at the 2022 World Games – Men's 500 m", "", ""},
+             Case{"Speed skating at the 2022 World University Games – Men's 500 m", "", ""},
+         }) {
+        CAPTURE(std::string(c.title));
+        Diagnostics notes;
+        const auto f =
+            infer_format(test::article(heats_with_referee_advancement(c.title, c.infobox)), notes);
+        REQUIRE(f.transitions.size() == 1);
+        const auto& heats = f.transitions[0];
+        CHECK(heats.place_quota == 2);
+        CHECK(heats.time_pool == TimePool::next_place);
+        if (std::string(c.named).empty()) {
+            // ISU 2022: the referee advancement takes a time slot; 6 Q + 1 q + 1 ADV.
+            CHECK(heats.referee == RefereePolicy::take_time_slots);
+            CHECK(heats.capacity == 8);
+            CHECK(f.classification.era == Era::B);
+            CHECK(notes.empty());
+        } else {
+            // Inline: the referee advancement on top of 6 Q + 1 q.
+            CHECK(heats.referee == RefereePolicy::on_top);
+            CHECK(heats.capacity == 7);
+            CHECK(f.classification.era == Era::world_skate);
+            REQUIRE(notes.size() == 1);
+            CHECK(notes[0].message.starts_with("inline speed skating (" + std::string(c.named) +
+                                               "), not ISU short track"));
+        }
+        // Either way the replay explains every finalist, the referee advancement as recorded.
+        const auto r = replay(test::article(heats_with_referee_advancement(c.title, c.infobox)));
+        CHECK(test::why(test::row_of(r, "Heat 1", "Dora Delta")) == "ADV recorded -> Final");
+        CHECK(test::why(test::row_of(r, "Heat 1", "Cara Gamma")) == "q recorded -> Final");
+        for (const auto& d : r.diagnostics)
+            CHECK_MESSAGE(d.severity != Severity::error, d.message);
+    }
+}
+
+TEST_CASE("an inline event whose record has only Final A is given no Final B") {
+    const auto event = [](const std::string& title) {
+        return test::article("= " + title + " =\n\n==Results==\n===Semifinals===\n" + R"(;Heat 1
+| Rank | Name | Country | Time | Notes |
+| 1 | Anna Alpha | | 45.000 | Q |
+| 2 | Bea Beta | | 45.100 | Q |
+| 3 | Cara Gamma | | 45.200 | |
+| 4 | Dora Delta | | 45.300 | |
+
+;Heat 2
+| Rank | Name | Country | Time | Notes |
+| 1 | Ella Epsilon | | 45.300 | Q |
+| 2 | Fay Zeta | | 45.400 | Q |
+| 3 | Gil Eta | | 45.500 | |
+| 4 | Hana Theta | | 45.600 | |
+
+===Finals===
+;Final A
+| Rank | Name | Country | Time |
+| 1 | Anna Alpha | | 44.000 |
+| 2 | Bea Beta | | 44.100 |
+| 3 | Ella Epsilon | | 44.200 |
+| 4 | Fay Zeta | | 44.300 |
+)");
+    };
+    Diagnostics notes;
+    // The ISU before 2022: a Final B not raced is still in the format, of 3rd-4th places (2006).
+    const auto isu = infer_format(event("Short track at the 2010 Test Games – Men's 500 m"), notes);
+    REQUIRE(isu.transitions.size() == 2);
+    CHECK(isu.transitions[1].final == 'B');
+    CHECK(isu.transitions[1].first_place == 3);
+    CHECK(notes.empty());
+    // Inline: the record shows no Final B and none is assumed.
+    const auto inline_format =
+        infer_format(event("Inline speed skating at the 2010 Test Games – Men's 500 m"), notes);
+    REQUIRE(inline_format.transitions.size() == 1);
+    CHECK(inline_format.transitions[0].final == 'A');
+    CHECK(inline_format.transitions[0].place_quota == 2);
+    CHECK(inline_format.classification.era == Era::world_skate);
+    REQUIRE(notes.size() == 1);
+    CHECK(notes[0].message.find("no Final B or direct entry the record lacks") !=
+          std::string::npos);
 }

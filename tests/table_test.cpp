@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <random>
+#include <sstream>
 
 #include "sources/stage_names.hpp"
 #include "sources/text.hpp"
@@ -526,4 +528,64 @@ TEST_CASE("an input file above 64 MB is refused before it is read") {
     CHECK(test::error_of(events) == path.string() +
                                         ": the file is 67108865 bytes, more than the 64 MB "
                                         "heatgraph reads (docs/limits.md)");
+}
+
+// ---- issue 12: a UTF-8 byte order mark is read, not part of the first column's title ----
+
+namespace {
+
+// `text` written to a file of its own after a UTF-8 byte order mark (EF BB BF): its path.
+std::string file_with_bom(const std::string& name, const std::string& text) {
+    const auto path = std::filesystem::temp_directory_path() /
+                      ("heatgraph-bom-" + std::to_string(std::random_device{}()) + "-" + name);
+    std::ofstream out(path, std::ios::binary);
+    out << detail::utf8_bom << text;
+    return path.string();
+}
+
+Result<Event> load_and_remove(const std::string& path) {
+    auto event = load_event(path);
+    std::filesystem::remove(path);
+    return event;
+}
+
+}  // namespace
+
+TEST_CASE("a table file starting with a UTF-8 byte order mark reads as the same file without it") {
+    for (const char* name : isu_tables) {
+        CAPTURE(std::string(name));
+        const auto relative = "scenarios/events/" + std::string(name) + ".csv";
+        std::ifstream in(test::source_path(relative), std::ios::binary);
+        std::ostringstream text;
+        text << in.rdbuf();
+        const auto marked = load_and_remove(file_with_bom("table.csv", text.str()));
+        REQUIRE_MESSAGE(marked.ok(), (marked.ok() ? "" : marked.error().describe()));
+        const auto plain = test::event_file(relative);
+        CHECK(marked->info.title == plain.info.title);
+        // The first column, the season, is read: it is no "\xEF\xBB\xBFseason".
+        CHECK(marked->info.infobox == plain.info.infobox);
+        CHECK(marked->info.year == plain.info.year);
+        CHECK(marked->athletes.size() == plain.athletes.size());
+        CHECK(marked->diagnostics.size() == plain.diagnostics.size());
+        test::check_same_replay(replay(*marked), replay(plain));
+    }
+    CHECK(test::event_file("scenarios/events/europeans-2006-poland-women-1000m.csv").info.title ==
+          "2006 European Championships, Poland – Women's 1000 metres");
+    // A first column the table cannot do without, and a table known by its first line alone.
+    const std::string table =
+        "Round,Race,Place,Name,Time,Qual.\n"
+        "Heats,1,1,Anna Alpha,44.1,Q\nHeats,1,2,Bea Beta,44.2,\n"
+        "Heats,2,1,Cara Gamma,44.3,Q\nHeats,2,2,Dora Delta,44.4,\n"
+        "Final,1,1,Cara Gamma,43.9,\nFinal,1,2,Anna Alpha,44.0,\n";
+    for (const char* file : {"rounds.csv", "rounds.txt"}) {
+        CAPTURE(std::string(file));
+        const auto marked = load_and_remove(file_with_bom(file, table));
+        REQUIRE_MESSAGE(marked.ok(), (marked.ok() ? "" : marked.error().describe()));
+        REQUIRE(marked->rounds.size() == 2);
+        CHECK(marked->rounds[0].name == "Heats");
+        // Era B (no year): the heats' 2nd places by their time, 44.2 before 44.4.
+        CHECK(
+            test::standings(replay(*marked)) ==
+            std::vector<std::string>{"1 Cara Gamma", "2 Anna Alpha", "3 Bea Beta", "4 Dora Delta"});
+    }
 }

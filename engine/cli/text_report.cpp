@@ -36,7 +36,7 @@ std::string time_text(const Row& row) {
 }
 
 std::string status_text(const Row& row) {
-    return row.status == Status::finished ? "" : std::string(to_string(row.status));
+    return row.status == Status::finished ? "" : words(to_string(row.status));
 }
 
 // Where the skater went on to, and how they came: a direct entry, or no earlier row at all.
@@ -45,8 +45,8 @@ std::string advance_text(const Row& row) {
     if (row.entry) text = row.entry == Entry::direct ? "[entered directly]" : "[no earlier row]";
     if (!row.advance) return text;
     if (!text.empty()) text += " ";
-    return text + fmt::format("{} ({}, {})", row.advance->to, to_string(row.advance->reason),
-                              to_string(row.advance->source));
+    return text + fmt::format("{} ({}, {})", row.advance->to, words(to_string(row.advance->reason)),
+                              words(to_string(row.advance->source)));
 }
 
 std::string place_text(const Row& row) {
@@ -56,6 +56,12 @@ std::string place_text(const Row& row) {
 }
 
 }  // namespace
+
+std::string words(std::string_view token) {
+    std::string text(token);
+    std::replace(text.begin(), text.end(), '_', ' ');
+    return text;
+}
 
 std::string rank_text(const std::optional<int>& rank) {
     return rank ? std::to_string(*rank) : "–";
@@ -98,7 +104,7 @@ std::string diagnostics_report(const Diagnostics& diagnostics) {
     std::string out = fmt::format("\nDiagnostics ({})\n", diagnostics.size());
     for (const auto& d : diagnostics)
         out +=
-            fmt::format("  {} {}: {}\n", to_string(d.severity),
+            fmt::format("  {} {}: {}\n", words(to_string(d.severity)),
                         d.line ? fmt::format("line {}", d.line) : std::string("event"), d.message);
     return out;
 }
@@ -166,7 +172,7 @@ std::string channels_report(const Replay& replay) {
             names.push_back(e.name_of(id));
         table.add({e.rounds[c.from.round].races[c.from.race].name,
                    e.rounds[c.to.round].races[c.to.race].name,
-                   c.reason ? std::string(to_string(*c.reason)) : "?",
+                   c.reason ? words(to_string(*c.reason)) : "?",
                    fmt::format("{}", fmt::join(names, ", "))});
     }
     return out + table.render() + diagnostics_report(graph.validate());

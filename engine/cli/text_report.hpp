@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "heatgraph/race_model.hpp"
@@ -22,6 +23,10 @@ class TextTable {
     std::vector<std::vector<std::string>> rows_;
     std::string indent_;
 };
+
+// A token of the JSON contract as a reader of the text says it: "no_time" -> "no time". The
+// JSON keeps its tokens (event_json.cpp reads them back); only the text renders the words.
+[[nodiscard]] std::string words(std::string_view token);
 
 // A classification rank, "–" when unranked.
 [[nodiscard]] std::string rank_text(const std::optional<int>& rank);

@@ -3,9 +3,11 @@
 // stage of lettered finals) is an edge. What the record shows is read off it (place quotas, time
 // pools, how many time slots, Final B routing, direct entries); what a single event cannot show
 // (whether referee advancements take the time slots, whether Final B takes 3rd-4th places or
-// every other eligible semifinalist) follows the era: RULES.md §2 says the ISU format from 2022
-// on does the former and the later, older ones the other. Each assumption is written into the
-// description.
+// every other eligible semifinalist) follows the era: docs/rules.md §13 says the ISU format
+// from 2022 on does the former and the later, older ones the other. Each assumption is written
+// into the description. Those are ISU short-track rules: an inline speed skating event (World
+// Skate's, the World Games') is given none of them, but the neutral choice, which a diagnostic
+// states (Assumed below, the one place that decides).
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -23,8 +25,91 @@ namespace {
 
 using detail::Entrant;
 
-constexpr int modern_isu_year = 2022;  // RULES.md §2.3 and §2.5: the 2022 and 2026 format
-constexpr int era_b_year = 2010;       // RULES.md §3: era B from 2010 onward
+constexpr int modern_isu_year = 2022;  // docs/rules.md §13: the 2022 and 2026 format
+constexpr int era_b_year = 2010;       // docs/rules.md §13: era B from 2010 onward
+
+// The sport the words of an event's title and infobox name. Inline speed skating: "inline",
+// "in-line", "roller", "World Skate", or the World Games, whose speed skating is on inline
+// skates on a track (the 2022 article: "Track speed skating at the 2022 World Games", World
+// Skate's sprint, docs/rules.md §10). Short track named ("short track", "short-track",
+// "ShortTrack") is short track whatever else the words say; an event naming neither (an ISU
+// table's "ISU World Cup 2012/2013, Calgary") is short track, heatgraph's own sport.
+struct Sport {
+    bool short_track_named = false;
+    std::string inline_named;  // an inline event: "'World Games' in the title"; empty otherwise
+};
+
+Sport sport_of(const EventInfo& info) {
+    std::vector<std::pair<std::string, std::vector<std::string>>> texts{
+        {"the title", folded_words(info.title)}};
+    for (const auto& [key, value] : info.infobox)
+        texts.emplace_back(fmt::format("the infobox's {}", key), folded_words(value));
+    // `first` then `second` as one folded word or two ("World Games", "WorldGames"); an empty
+    // `second`: any word that starts with `first` ("roller", "rollersports").
+    const auto names = [](const std::vector<std::string>& words, std::string_view first,
+                          std::string_view second) {
+        const std::string joined = std::string(first) + std::string(second);
+        for (std::size_t i = 0; i < words.size(); ++i) {
+            if (words[i].starts_with(joined)) return true;
+            if (!second.empty() && words[i] == first && i + 1 < words.size() &&
+                words[i + 1].starts_with(second))
+                return true;
+        }
+        return false;
+    };
+    struct Name {
+        std::string_view first, second, label;
+    };
+    constexpr Name inline_names[] = {{"in", "line", "inline"},
+                                     {"roller", "", "roller"},
+                                     {"world", "skate", "World Skate"},
+                                     {"world", "games", "World Games"}};
+    Sport sport;
+    for (const auto& [where, words] : texts)
+        sport.short_track_named = sport.short_track_named || names(words, "short", "track");
+    if (sport.short_track_named) return sport;
+    for (const auto& [where, words] : texts)
+        for (const auto& name : inline_names)
+            if (names(words, name.first, name.second)) {
+                sport.inline_named = fmt::format("'{}' in {}", name.label, where);
+                return sport;
+            }
+    return sport;
+}
+
+// What one event's record cannot show, assumed once for the whole event. A short-track event
+// follows the ISU's era of its year (docs/rules.md §13). An inline event follows none of the
+// ISU's assumptions: where its own rule is not in the record it takes the neutral choice, the
+// format language's defaults (referee advancements on top of the capacity, every skater tied
+// at the last time slot advancing), the lower finals and entries the record shows and no more,
+// and the World Skate classification (docs/rules.md §10).
+struct Assumed {
+    Sport sport;
+    bool modern_isu = false;  // the ISU format from 2022 on (referee advancements take the time
+                              // slots; every other eligible semifinalist goes to Final B)
+
+    [[nodiscard]] bool isu() const { return sport.inline_named.empty(); }
+    [[nodiscard]] RefereePolicy referee() const {
+        return modern_isu ? RefereePolicy::take_time_slots : RefereePolicy::on_top;
+    }
+};
+
+Assumed assumed_for(const Event& event, Diagnostics& notes) {
+    Assumed a;
+    a.sport = sport_of(event.info);
+    a.modern_isu = a.isu() && event.info.year && *event.info.year >= modern_isu_year;
+    if (!a.isu())
+        notes.push_back(
+            {Severity::warning, 0,
+             fmt::format("inline speed skating ({}), not ISU short track, so no ISU default "
+                         "applies; where the record does not show the event's rule, the neutral "
+                         "choice: referee advancements on top of the capacity and every skater "
+                         "tied at the last time slot advancing (the format's defaults), no Final "
+                         "B or direct entry the record lacks, and the World Skate classification "
+                         "(eliminated skaters by their time in the race they went out in)",
+                         a.sport.inline_named)});
+    return a;
+}
 
 // Where a skater raced: a stage (index into the event's rounds) and, in a stage of lettered
 // finals, the final ('A'..'D').
@@ -222,9 +307,9 @@ TimeFit fit_pool(TimePool pool_kind, int quota, const Observed& o) {
 // The place quota and time pool that explain the most advancements. Ties go to the ISU
 // reading (the next place down, with the largest quota); an all-others pool explains the same
 // with any quota up to the largest, and is read as "winners + the fastest" (the smallest).
-Transition infer_places(const Round& round, const Observed& o, bool modern) {
+Transition infer_places(const Round& round, const Observed& o, const Assumed& assumed) {
     Transition t;
-    t.referee = modern ? RefereePolicy::take_time_slots : RefereePolicy::on_top;
+    t.referee = assumed.referee();
     const int max_quota = place_quota(round, o);
     const auto explained = [&](int quota, const TimeFit& fit) {
         Transition candidate = t;
@@ -257,7 +342,8 @@ Transition infer_places(const Round& round, const Observed& o, bool modern) {
     const int by_place = static_cast<int>(detail::place_qualifiers(t, o.entrants).size());
     const int advanced = static_cast<int>(std::count(o.advanced.begin(), o.advanced.end(), true));
     const int referee = std::max(0, advanced - by_place - best_fit.qualifiers);
-    t.capacity = by_place + best_fit.slots + (modern ? referee : 0);
+    t.capacity =
+        by_place + best_fit.slots + (t.referee == RefereePolicy::take_time_slots ? referee : 0);
     return t;
 }
 
@@ -268,10 +354,11 @@ Transition everyone_else() {
     return t;
 }
 
-// A lower final the record does not hold (2006: no Final B was raced): the era's routing, the
-// older format's two places below the final above, or every other eligible skater from 2022 on.
-Transition default_lower_final(const Transition& above, bool modern) {
-    if (modern) return everyone_else();
+// A lower final the record does not hold (2006: no Final B was raced): the ISU era's routing,
+// the older format's two places below the final above, or every other eligible skater from 2022
+// on.
+Transition default_lower_final(const Transition& above, const Assumed& assumed) {
+    if (assumed.modern_isu) return everyone_else();
     Transition t;
     t.first_place = above.place_quota + 1;
     t.place_quota = above.place_quota + 2;
@@ -280,10 +367,10 @@ Transition default_lower_final(const Transition& above, bool modern) {
 }
 
 // Who raced a lower final (B, C) after the finals above took theirs: every other eligible skater
-// when all of them went there in the modern format; otherwise the range of places the record
+// when all of them went there in the modern ISU format; otherwise the range of places the record
 // shows.
 std::optional<Transition> infer_lower_final(const Round& round, const StageRows& s,
-                                            const Destination& to, bool modern) {
+                                            const Destination& to, const Assumed& assumed) {
     int first = INT_MAX;
     int last = 0;
     bool every_other = true;
@@ -298,31 +385,31 @@ std::optional<Transition> infer_lower_final(const Round& round, const StageRows&
             }
             ++i;
         }
-    if (every_other && modern) return everyone_else();
+    if (every_other && assumed.modern_isu) return everyone_else();
     if (last == 0) return std::nullopt;  // no eligible skater went there: read it as places
     Transition t;
     t.first_place = first;
     t.place_quota = last;
     t.time_pool = TimePool::none;
-    t.referee = modern ? RefereePolicy::take_time_slots : RefereePolicy::on_top;
+    t.referee = assumed.referee();
     return t;
 }
 
 Transition infer_transition(const Event& event, int from, const StageRows& s, const Destination& to,
-                            bool modern) {
+                            const Assumed& assumed) {
     const auto& source = event.rounds[from];
     const auto& target = event.rounds[to.stage];
     // Non-qualifiers go on to a repechage or a ranking race; within a repechage ladder the
     // skaters go on by place, as in the main stages.
     if (is_side_stage(target) && source.kind != StageKind::repechage) return everyone_else();
     if (to.final > 'A') {
-        if (auto t = infer_lower_final(source, s, to, modern)) return *t;
+        if (auto t = infer_lower_final(source, s, to, assumed)) return *t;
     }
-    return infer_places(source, observe(source, s, to, !is_side_stage(target)), modern);
+    return infer_places(source, observe(source, s, to, !is_side_stage(target)), assumed);
 }
 
-// A finals stage whose only race is Final A: the format still has a Final B (2006: not raced,
-// its one skater placed without racing).
+// A finals stage whose only race is Final A: an ISU format still has a Final B (2006: not
+// raced, its one skater placed without racing).
 bool only_final_a(const Round& round) {
     return lettered(round) && round.races.size() == 1 && round.races.front().number == 1;
 }
@@ -330,8 +417,8 @@ bool only_final_a(const Round& round) {
 // A stage of lettered finals whose record lacks Final A (the ISU scrape lost it) although the
 // stage sends skaters to a lower final: the format still has a Final A, of the places above
 // the lowest place that went to the lower finals. The replay says that it is not in the record.
-void add_missing_final_a(const Event& event, int from, const Destination& lower, bool modern,
-                         StageRows& s, std::vector<Transition>& out) {
+void add_missing_final_a(const Event& event, int from, const Destination& lower,
+                         const Assumed& assumed, StageRows& s, std::vector<Transition>& out) {
     const auto& finals = event.rounds[lower.stage];
     if (lower.final <= 'A' || !lettered(finals) ||
         std::any_of(finals.races.begin(), finals.races.end(),
@@ -352,7 +439,7 @@ void add_missing_final_a(const Event& event, int from, const Destination& lower,
     a.final = 'A';
     a.place_quota = below - 1;
     a.time_pool = TimePool::none;
-    a.referee = modern ? RefereePolicy::take_time_slots : RefereePolicy::on_top;
+    a.referee = assumed.referee();
     out.push_back(a);
     for (std::size_t i = 0; i < rows.size(); ++i)
         if (detail::can_qualify(*rows[i]) && *rows[i]->place <= a.place_quota) s.taken[i] = 1;
@@ -360,23 +447,23 @@ void add_missing_final_a(const Event& event, int from, const Destination& lower,
 
 // The transitions out of stage `from`, in the order they are decided.
 void infer_stage(const Event& event, int from, const std::vector<std::vector<Destination>>& paths,
-                 bool modern, std::vector<Transition>& out) {
-    // A ranking stage sends nobody on (RULES.md); where a record shows otherwise, the stages
-    // after it are entered directly (enter_unfed_stages) and the replay reports the rows.
+                 const Assumed& assumed, std::vector<Transition>& out) {
+    // A ranking stage sends nobody on (docs/rules.md §5); where a record shows otherwise, the
+    // stages after it are entered directly (enter_unfed_stages) and the replay reports the rows.
     if (event.rounds[from].kind == StageKind::ranking) return;
     auto s = rows_of(event, from, paths);
     const auto to_stages = destinations(event, s);
-    if (!to_stages.empty()) add_missing_final_a(event, from, to_stages.front(), modern, s, out);
+    if (!to_stages.empty()) add_missing_final_a(event, from, to_stages.front(), assumed, s, out);
     for (const auto& to : to_stages) {
-        auto t = infer_transition(event, from, s, to, modern);
+        auto t = infer_transition(event, from, s, to, assumed);
         t.from = event.rounds[from].name;
         t.to = event.rounds[to.stage].name;
         t.final = to.final;
         out.push_back(t);
         for (std::size_t i = 0; i < s.next.size(); ++i)
             if (s.next[i] == to) s.taken[i] = 1;
-        if (to.final == 'A' && only_final_a(event.rounds[to.stage])) {
-            auto b = default_lower_final(t, modern);
+        if (to.final == 'A' && only_final_a(event.rounds[to.stage]) && assumed.isu()) {
+            auto b = default_lower_final(t, assumed);
             b.from = t.from;
             b.to = t.to;
             b.final = 'B';
@@ -387,11 +474,13 @@ void infer_stage(const Event& event, int from, const std::vector<std::vector<Des
 }
 
 // Skaters whose first row is in a later stage: at a World Cup (an event with a repechage,
-// RULES.md §4b: a host-nation skater enters the quarterfinals directly), the format gives them a
-// direct entry there. Elsewhere such a row is a hole in the data, which the replay reports.
+// docs/rules.md §6: a host-nation skater enters the quarterfinals directly), the format gives
+// them a direct entry there. Elsewhere (and at an inline event, which no ISU rule governs) such
+// a row is a hole in the data, which the replay reports.
 void infer_entries(const Event& event, const std::vector<std::vector<Destination>>& paths,
-                   Format& f, Diagnostics& notes) {
-    if (std::none_of(event.rounds.begin(), event.rounds.end(),
+                   const Assumed& assumed, Format& f, Diagnostics& notes) {
+    if (!assumed.isu() ||
+        std::none_of(event.rounds.begin(), event.rounds.end(),
                      [](const Round& r) { return r.kind == StageKind::repechage; }))
         return;
     for (int s = 1; s < static_cast<int>(event.rounds.size()); ++s) {
@@ -429,13 +518,17 @@ void enter_unfed_stages(const Event& event, Format& f, Diagnostics& notes) {
     }
 }
 
-Era infer_era(const Event& event, const Format& format, Diagnostics& notes) {
-    const bool short_track = fold_name(event.info.title).find("shorttrack") != std::string::npos;
+// An inline event's is World Skate's; so is that of an event naming no sport whose time slots
+// are filled from all the others ("winners + fastest", World Skate's sprint rule); otherwise
+// the ISU era of the year.
+Era infer_era(const Event& event, const Format& format, const Assumed& assumed,
+              Diagnostics& notes) {
     const bool winners_and_fastest =
         std::any_of(format.transitions.begin(), format.transitions.end(), [](const Transition& t) {
             return t.selection == Selection::places && t.time_pool == TimePool::all_others;
         });
-    if (!short_track && winners_and_fastest) return Era::world_skate;
+    if (!assumed.isu() || (!assumed.sport.short_track_named && winners_and_fastest))
+        return Era::world_skate;
     if (!event.info.year) {
         notes.push_back({Severity::warning, 0,
                          "no year in the title or infobox: classified by era B (2010 onward)"});
@@ -460,14 +553,20 @@ std::string describe(const Transition& t, const Format& f) {
 }
 
 // One line: TOML basic strings, which the format writer produces, hold no line breaks.
-std::string describe(const Format& f, const Event& event, bool modern) {
+std::string describe(const Format& f, const Event& event, const Assumed& assumed) {
     std::string text;
     for (const auto& t : f.transitions)
         text += describe(t, f) + "; ";
-    text += fmt::format("classification era {}. Assumed from the year {}: referee advancements {}.",
-                        to_string(f.classification.era),
+    text += fmt::format("classification era {}. ", to_string(f.classification.era));
+    if (!assumed.isu())
+        return text + fmt::format(
+                          "Inline speed skating ({}): no ISU short-track default; not in "
+                          "the record, so the format's default: referee advancements on "
+                          "top.",
+                          assumed.sport.inline_named);
+    text += fmt::format("Assumed from the year {}: referee advancements {}.",
                         event.info.year ? std::to_string(*event.info.year) : "(none)",
-                        modern ? "take the time slots" : "on top");
+                        assumed.modern_isu ? "take the time slots" : "on top");
     return text;
 }
 
@@ -477,7 +576,7 @@ Format infer_format(const Event& event, Diagnostics& notes) {
     Format f;
     f.name = "inferred";
     f.source = "inferred from " + event.source;
-    const bool modern = event.info.year && *event.info.year >= modern_isu_year;
+    const Assumed assumed = assumed_for(event, notes);
     for (const auto& round : event.rounds) {
         StageRule stage;
         stage.name = round.name;
@@ -488,11 +587,11 @@ Format infer_format(const Event& event, Diagnostics& notes) {
     }
     const auto paths = paths_of(event);
     for (int r = 0; r < static_cast<int>(event.rounds.size()); ++r)
-        infer_stage(event, r, paths, modern, f.transitions);
-    infer_entries(event, paths, f, notes);
+        infer_stage(event, r, paths, assumed, f.transitions);
+    infer_entries(event, paths, assumed, f, notes);
     enter_unfed_stages(event, f, notes);
-    f.classification.era = infer_era(event, f, notes);
-    f.description = describe(f, event, modern);
+    f.classification.era = infer_era(event, f, assumed, notes);
+    f.description = describe(f, event, assumed);
     return f;
 }
 

@@ -79,8 +79,13 @@ inline std::string ordinal(int n) {
     return std::to_string(n) + suffix;
 }
 
+// The UTF-8 byte order mark some editors and spreadsheet exports put before the text.
+inline constexpr std::string_view utf8_bom = "\xEF\xBB\xBF";
+
 // The whole of an input file, `what` it is named in errors ("the file", "the format file"):
-// one that cannot be opened, or larger than max_input_bytes, is an error.
+// one that cannot be opened, or larger than max_input_bytes, is an error. A UTF-8 byte order
+// mark is not text (it would start the title, the first column's name or the JSON): every
+// reader reads a file through here, so each reads one with a mark as the same file without it.
 inline Result<std::string> read_input(const std::string& path, std::string_view what) {
     std::error_code unknown;
     const auto size = std::filesystem::file_size(path, unknown);
@@ -93,7 +98,9 @@ inline Result<std::string> read_input(const std::string& path, std::string_view 
     if (!in) return Error{path, 0, fmt::format("cannot open {}", what)};
     std::ostringstream buffer;
     buffer << in.rdbuf();
-    return std::move(buffer).str();
+    auto text = std::move(buffer).str();
+    if (text.starts_with(utf8_bom)) text.erase(0, utf8_bom.size());
+    return text;
 }
 
 }  // namespace heatgraph::detail
