@@ -1,4 +1,4 @@
-// The advancement rule of one transition (RULES.md §2) on plain entrants.
+// The advancement rule of one transition (docs/rules.md §2) on plain entrants.
 #include "rules/advancement.hpp"
 
 #include <doctest/doctest.h>

@@ -1,6 +1,7 @@
 // Known answers: the finals' places, medals and printed Final B ranks are the official results
-// printed in the seeds; the order of the skaters eliminated earlier is what RULES.md §3 gives
-// for each era, worked out by hand from the published tables (comments show the deciding step).
+// printed in the seeds; the order of the skaters eliminated earlier is what the rules of each era
+// give (docs/rules.md §7 to §10), worked out by hand from the published tables (comments show
+// the deciding step).
 #include "heatgraph/classification.hpp"
 
 #include "test_support.hpp"
@@ -29,9 +30,9 @@ TEST_CASE("era A, 2002: the Final B winner is 5th after Li Jiajun's Final A disq
         "19 Kornél Szántó", "20 Mark Jackson", "21 Arian Nachbar", "22 Pieter Gysel",
         "23 Kiril Pandov", "24 Miroslav Boyadzhiev", "25 Nicky Gooch", "26 Battulgyn Oktyabri",
         "27 Matúš Užák",
-        // RULES.md §3: those disqualified in the race they went out in, one block at the very
-        // bottom (era_a_disqualified = "by-stage": the semifinal before the quarterfinal, then
-        // three heat disqualifications nothing separates)
+        // docs/rules.md §9: those disqualified in the race they went out in, one block at the
+        // very bottom (era_a_disqualified = "by-stage": the semifinal before the quarterfinal,
+        // then three heat disqualifications nothing separates)
         "28 Satoru Terao", "29 Marc Gagnon", "30 Gregory Durand", "30 Volodymyr Hryhor'iev",
         "30 Martin Johansson"};
     CHECK(classification_of("olympics-2002-men-1000m") == expected);

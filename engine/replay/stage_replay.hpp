@@ -2,7 +2,7 @@
 // went on is known (the stage they raced next); why is read from the marks and checked against
 // the format's transitions, in their order, or inferred where the marks are missing or lost: as
 // many advancements as possible are explained by place and time, and the rest are referee
-// decisions (RULES.md §5).
+// decisions (docs/rules.md §12).
 #pragma once
 
 #include <string>

@@ -1,5 +1,5 @@
-// Private: the advancement rules of a stage's transitions (RULES.md §2), on plain entrants so
-// that the replay, the what-if and the simulator share one implementation.
+// Private: the advancement rules of a stage's transitions (docs/rules.md §2), on plain entrants
+// so that the replay, the what-if and the simulator share one implementation.
 //
 // Place decides: the eligible skaters placed within the transition's places qualify. The slots
 // left are filled by time from the pool, after the referee advancements when they take the time

@@ -153,8 +153,8 @@ void Classifier::rank_group(std::vector<int>& group, std::vector<FlatStanding>& 
 }
 
 // The races placing skaters at `level` (the finals at infinity), in their order: each race's
-// placed skaters, then those left without a place in any of them (RULES.md §3: a Final A skater
-// without a place after Final B), ordered among themselves by the era's keys.
+// placed skaters, then those left without a place in any of them (docs/rules.md §7: a Final A
+// skater without a place after Final B), ordered among themselves by the era's keys.
 void Classifier::rank_blocks(const ClassifierInput& in, const ClassificationRule& rule,
                              double level, std::vector<FlatStanding>& out) {
     std::size_t blocks = 0;

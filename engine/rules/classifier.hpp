@@ -1,6 +1,7 @@
-// Private: the classification rule (RULES.md §3) on flat arrays, shared by `classify` (which
-// flattens a replayed event) and the simulator (which fills the arrays directly). A Classifier
-// keeps its buffers, so classifying event after event allocates nothing once they have grown.
+// Private: the classification rule (docs/rules.md §7 to §10) on flat arrays, shared by
+// `classify` (which flattens a replayed event) and the simulator (which fills the arrays
+// directly). A Classifier keeps its buffers, so classifying event after event allocates nothing
+// once they have grown.
 #pragma once
 
 #include <array>

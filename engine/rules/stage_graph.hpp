@@ -24,8 +24,8 @@ struct StageGraph {
     std::vector<int> entries;
     // Per stage: the longest path of transitions from the first stage.
     std::vector<int> depth;
-    // Per stage: where the skaters eliminated in it rank, higher first (RULES.md §3): by depth;
-    // a ranking stage just above the skaters eliminated in the stage feeding it; with
+    // Per stage: where the skaters eliminated in it rank, higher first (docs/rules.md §7): by
+    // depth; a ranking stage just above the skaters eliminated in the stage feeding it; with
     // RepechageEliminations::with_source a repechage stage just above its main source stage.
     std::vector<double> level;
 };

@@ -1,4 +1,4 @@
-// The final classification 1..N (RULES.md §3): the finals' places (A, B, C, D), then the
+// The final classification 1..N (docs/rules.md §7): the finals' places (A, B, C, D), then the
 // finalists left without a place, then everyone else grouped by the stage they went out in,
 // the deepest first (the ranking races of a level before its other eliminated), ordered within
 // the group by the era's rule; era A's disqualified in one block at the bottom. Yellow and red

@@ -1,6 +1,6 @@
-// The JSON exports: the contract of `heatgraph replay --json` (DESIGN.md) and reading it back
-// (the export is itself an event file that every command accepts); `whatif --json` and
-// `fit --json`.
+// The JSON exports: the contract of `heatgraph replay --json` (docs/concepts.md §12) and
+// reading it back (the export is itself an event file that every command accepts);
+// `whatif --json` and `fit --json`.
 #pragma once
 
 #include <string>

@@ -5,8 +5,8 @@
 // scenarios/formats/*.toml; `infer_format` derives one from an event when no file is given, so
 // that an article of a format no file describes still replays.
 //
-// Every rule RULES.md calls an assumption is a named field here with a documented default,
-// never a constant in the code.
+// Every rule docs/rules.md calls an assumption (§14) is a named field here with a documented
+// default, never a constant in the code.
 #pragma once
 
 #include <optional>
@@ -118,7 +118,7 @@ struct EntryRule {
     bool operator==(const EntryRule&) const = default;
 };
 
-// Where skaters eliminated in a repechage rank (the ISU tables do not settle it, RULES.md §4b).
+// Where skaters eliminated in a repechage rank (not settled by the ISU tables, docs/rules.md §7).
 enum class RepechageEliminations {
     by_depth,     // each stage's eliminated as a group, deeper stages (a longer path from the
                   // first stage) first: repechage semifinals before repechage heats, both after
@@ -128,7 +128,7 @@ enum class RepechageEliminations {
 };
 
 // Era A: the order inside the block of skaters disqualified in the race they went out in
-// (RULES.md §3: one block at the very bottom; the order inside it is not published).
+// (docs/rules.md §9: one block at the very bottom; the order inside it is not published).
 enum class EraADisqualified {
     by_stage,   // the later the stage they went out in, the higher; then by the era's keys
     by_points,  // by the era's keys alone (place, points, time)
@@ -191,7 +191,7 @@ struct Format {
 
 // A format that explains the event: place quotas, time pools, capacities and final routing
 // read off who advanced; the referee policy and final-B routing of the era where the data
-// cannot tell (see RULES.md). What it assumed is added to `notes`.
+// cannot tell (see docs/rules.md §13). What it assumed is added to `notes`.
 [[nodiscard]] Format infer_format(const Event& event, Diagnostics& notes);
 
 [[nodiscard]] std::string_view to_string(TimePool v);

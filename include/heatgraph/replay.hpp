@@ -1,5 +1,5 @@
 // The replay: walk the event's races in progression order, explain every advancement by the
-// format's rules (recorded or inferred, RULES.md §5), report every disagreement between a
+// format's rules (recorded or inferred, docs/rules.md §12), report every disagreement between a
 // recorded mark and the rules, and compute the final classification.
 //
 // The principle for lost or missing marks: explain as many advancements as possible by place
