@@ -4,6 +4,7 @@
 #include <numeric>
 
 #include "heatgraph/race_model.hpp"
+#include "simulation/posterior_draw.hpp"
 #include "test_support.hpp"
 #include "whatif/counterfactual.hpp"
 
@@ -87,11 +88,35 @@ TEST_CASE("a ruling that changes nothing gives the recorded classification") {
     CHECK(test::standings(*w.outcome) == test::standings(w.baseline));
 }
 
+// The race model fitted to the record as the rulings leave it.
+RaceModel ruled_fit(const Event& event, const std::vector<Ruling>& rulings, double prior = 1) {
+    const auto baseline = replay(event);
+    const auto targets = check_rulings(baseline.event, rulings);
+    REQUIRE(targets.ok());
+    const auto ruled = detail::rule_event(baseline, baseline.format, rulings, *targets);
+    auto model = fit_race_model({ruled.event}, FitOptions{prior});
+    REQUIRE(model.ok());
+    return std::move(model).value();
+}
+
+// Hwang's chance to win the re-drawn Final A: he wins iff he arrives before Ren, whose arrival
+// is Exp(w_Ren + w_Liu + w_Wu) (the recorded order of the others is kept).
+double hwang_wins(const Event& event, const std::vector<double>& worth) {
+    const auto w = [&](const char* name) { return worth[*event.find_athlete(name)]; };
+    return w("Hwang Dae-heon") /
+           (w("Hwang Dae-heon") + w("Ren Ziwei") + w("Shaoang Liu") + w("Wu Dajing"));
+}
+
+std::vector<Ruling> hwang_reinstated() {
+    return {ruling(RulingKind::rescind, "Hwang Dae-heon@Semifinal 1=1")};
+}
+
 TEST_CASE("Hwang reinstated: Final A re-drawn, the recorded order kept, exact odds matched") {
     const int samples = 20000;
-    const auto w =
-        what_if_of("olympics-2022-men-1000m",
-                   {ruling(RulingKind::rescind, "Hwang Dae-heon@Semifinal 1=1")}, {samples, 7, 2});
+    WhatIfOptions fixed{samples, 7, 2};
+    fixed.fixed_strengths = true;
+    const auto w = what_if_of("olympics-2022-men-1000m", hwang_reinstated(), fixed);
+    CHECK_FALSE(w.posterior);
     CHECK_FALSE(w.exact);
     CHECK(w.samples == samples);
     REQUIRE(w.resampled_races.size() == 2);
@@ -118,15 +143,64 @@ TEST_CASE("Hwang reinstated: Final A re-drawn, the recorded order kept, exact od
     CHECK(probabilities_of(w, "Wu Dajing").p_place[1] == 0);
     CHECK(probabilities_of(w, "Shaolin Sándor Liu").p_unranked == 1);
 
-    // Exact: Hwang wins iff he arrives before Ren, whose arrival is Exp(w_Ren + w_Liu + w_Wu).
+    // Exact, with the strengths fitted to the ruled record.
     const auto event = test::seed("olympics-2022-men-1000m");
-    const auto model = fit_race_model({event});
-    const auto worth = [&](const char* name) { return model->worth(0, *event.find_athlete(name)); };
-    const double p_hwang = worth("Hwang Dae-heon") / (worth("Hwang Dae-heon") + worth("Ren Ziwei") +
-                                                      worth("Shaoang Liu") + worth("Wu Dajing"));
+    const auto model = ruled_fit(event, hwang_reinstated());
+    const double p_hwang = hwang_wins(event, detail::PosteriorDraw(model, 0).mode());
     CHECK(within(probabilities_of(w, "Hwang Dae-heon").p_place[0], p_hwang, samples));
     CHECK(probabilities_of(w, "Ren Ziwei").p_place[0] ==
           doctest::Approx(1 - probabilities_of(w, "Hwang Dae-heon").p_place[0]));
+}
+
+TEST_CASE("the strengths are fitted to the record as ruled: a reinstated win is evidence") {
+    const auto event = test::seed("olympics-2022-men-1000m");
+    const auto strength = [](const RaceModel& model, const char* name) {
+        for (const auto& s : model.skaters)
+            if (s.name == name) return s.strength;
+        FAIL("not fitted: " << name);
+        return 0.0;
+    };
+    const auto recorded = fit_race_model({event});
+    REQUIRE(recorded.ok());
+    const auto ruled = ruled_fit(event, hwang_reinstated());
+    // Penalised, Hwang had no place in Semifinal 1; reinstated, he beat Ren Ziwei there
+    // (strength 0.94 without it, 1.15 with it).
+    CHECK(strength(ruled, "Hwang Dae-heon") > strength(*recorded, "Hwang Dae-heon") + 0.2);
+    CHECK(strength(ruled, "Ren Ziwei") < strength(*recorded, "Ren Ziwei"));
+}
+
+TEST_CASE("each sample draws the strengths from the fit's posterior") {
+    const auto event = test::seed("olympics-2022-men-1000m");
+    const int samples = 20000;
+    const auto answer = [&](double prior, bool fixed) {
+        WhatIfOptions options{samples, 7, 2};
+        options.prior = prior;
+        options.fixed_strengths = fixed;
+        const auto w = what_if_of("olympics-2022-men-1000m", hwang_reinstated(), options);
+        CHECK(w.posterior == !fixed);
+        return probabilities_of(w, "Hwang Dae-heon").p_place[0];
+    };
+    // The posterior answer is the fixed-strength chance averaged over the posterior: drawn here
+    // directly, 200,000 times, from another seed.
+    const auto model = ruled_fit(event, hwang_reinstated());
+    detail::PosteriorDraw posterior(model, 0);
+    std::vector<double> worth;
+    double mean = 0;
+    const int draws = 200000;
+    for (int i = 0; i < draws; ++i) {
+        detail::RandomStream random(99, static_cast<std::uint64_t>(i), 1);
+        posterior.draw(random, worth);
+        mean += hwang_wins(event, worth) / draws;
+    }
+    const double drawn = answer(1, false), fixed = answer(1, true);
+    CHECK(within(drawn, mean, samples));
+    // The uncertainty pulls Hwang's chance towards even (0.398 as if known, 0.384 drawn), and
+    // pulls it more the weaker the prior, the wider the posterior (the same races drawn: common
+    // random numbers keep the differences clear of the Monte Carlo error).
+    const double gap = fixed - drawn;
+    const double weak_gap = answer(0.05, true) - answer(0.05, false);
+    CHECK(gap > 0.008);
+    CHECK(weak_gap > 4 * gap);
 }
 
 TEST_CASE("the same seed gives the same answer on one thread or two") {
@@ -159,14 +233,14 @@ TEST_CASE("every drawn race keeps the recorded relative order of those who raced
     std::vector<double> worth;
     for (AthleteId a = 0; a < static_cast<AthleteId>(event.athletes.size()); ++a)
         worth.push_back(model->worth(0, a));
-    const auto draws = detail::estimate_draw_model(event, worth, false);
+    const auto draws = detail::estimate_draw_model(event, false);
     const detail::Counterfactual cf(ruled, baseline.format, draws);
     int redrawn = 0;
     for (int i = 0; i < 500; ++i) {
         detail::RandomStream random(3, static_cast<std::uint64_t>(i));
         Event out;
         detail::Counterfactual::Run run;
-        cf.run(random, out, run, false);
+        cf.run(random, worth, out, run, false);
         for (const auto& [r, k] : run.drawn) {
             ++redrawn;
             const Race& recorded = ruled.event.rounds[r].races[k];

@@ -182,6 +182,10 @@ void add_whatif_options(CLI::App& command, Options& o) {
         "newcomers to a race may be penalised or fail to finish, at the event's rates");
     command.add_option("--prior", o.whatif.prior, "race model prior (see `fit`)")
         ->check(number_from(0, max_prior_option));
+    command.add_flag("--fixed-strengths", o.whatif.fixed_strengths,
+                     "draw every sample with the fitted strengths as if known (by default each "
+                     "sample draws them from the fit's posterior, so the answer carries the "
+                     "model's uncertainty)");
     command.add_flag("--json", o.json, "machine-readable output");
 }
 

@@ -51,8 +51,14 @@ std::string sampled_report(const WhatIf& w) {
     std::vector<std::string> drawn;
     for (const auto& r : w.resampled_races)
         drawn.push_back(r.share == 1 ? r.race : fmt::format("{} ({:.1f}%)", r.race, 100 * r.share));
-    std::string out = fmt::format("\nMonte Carlo: {} samples, seed {}; re-drawn: {}\n", w.samples,
-                                  w.seed, fmt::join(drawn, ", "));
+    std::string out = fmt::format(
+        "\nMonte Carlo: {} samples, seed {}; re-drawn: {}\n"
+        "Strengths fitted to the record as ruled; {}\n",
+        w.samples, w.seed, fmt::join(drawn, ", "),
+        w.posterior ? "each sample draws them from the fit's uncertainty\n"
+                      "(--fixed-strengths: as if known). ± is the Monte Carlo error."
+                    : "every sample takes them as known (--fixed-strengths),\n"
+                      "leaving out their uncertainty. ± is the Monte Carlo error.");
     TextTable table(
         {"Athlete", "Recorded", "Expected rank", "P(1st)", "P(2nd)", "P(3rd)", "P(medal)"});
     int settled = 0;

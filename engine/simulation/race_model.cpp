@@ -221,11 +221,11 @@ double log_likelihood(const Stages& s, const std::vector<double>& worth) {
     return ll;
 }
 
-// Standard errors of the centred log-worths: the observed information of the log posterior in
-// log-worth, inverted (pseudo-inverted: with prior 0 it is singular along "all equal"), then
-// projected onto the centred strengths.
-std::vector<double> standard_errors(const Stages& s, const std::vector<int>& fitted, double prior,
-                                    const std::vector<double>& worth) {
+// The covariance of the centred log-worths, in the order of `fitted`: the observed information
+// of the log posterior in log-worth, inverted (pseudo-inverted: with prior 0 it is singular
+// along "all equal"), then projected onto the centred strengths.
+Eigen::MatrixXd centred_covariance(const Stages& s, const std::vector<int>& fitted, double prior,
+                                   const std::vector<double>& worth) {
     const auto n = static_cast<Eigen::Index>(fitted.size());
     std::vector<int> column(worth.size(), -1);
     for (Eigen::Index k = 0; k < n; ++k)
@@ -249,11 +249,27 @@ std::vector<double> standard_errors(const Stages& s, const std::vector<int>& fit
         information.completeOrthogonalDecomposition().pseudoInverse();
     const Eigen::MatrixXd centre =
         Eigen::MatrixXd::Identity(n, n) - Eigen::MatrixXd::Constant(n, n, 1.0 / double(n));
-    const Eigen::MatrixXd centred = centre * covariance * centre;
-    std::vector<double> se(worth.size(), 0);
-    for (Eigen::Index k = 0; k < n; ++k)
-        se[fitted[k]] = std::sqrt(std::max(0.0, centred(k, k)));
-    return se;
+    return centre * covariance * centre;
+}
+
+// A square root F of the covariance (F Fᵀ = covariance), rows and columns in the order
+// `order` gives (indices into the covariance), row-major: the posterior draw of the strengths
+// is strength + F z for z standard normal. From the eigen-decomposition, as the covariance is
+// only semi-definite (centred).
+std::vector<double> square_root(const Eigen::MatrixXd& covariance, const std::vector<int>& order) {
+    const auto n = static_cast<Eigen::Index>(order.size());
+    Eigen::MatrixXd permuted(n, n);
+    for (Eigen::Index i = 0; i < n; ++i)
+        for (Eigen::Index j = 0; j < n; ++j)
+            permuted(i, j) = covariance(order[i], order[j]);
+    const Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> eigen(permuted);
+    const Eigen::MatrixXd root =
+        eigen.eigenvectors() * eigen.eigenvalues().cwiseMax(0.0).cwiseSqrt().asDiagonal();
+    std::vector<double> out(static_cast<std::size_t>(n * n));
+    for (Eigen::Index i = 0; i < n; ++i)
+        for (Eigen::Index j = 0; j < n; ++j)
+            out[static_cast<std::size_t>(i * n + j)] = root(i, j);
+    return out;
 }
 
 }  // namespace
@@ -284,7 +300,7 @@ Result<RaceModel> fit_race_model(const std::vector<Event>& events, const FitOpti
     std::vector<double> worth(names.size(), 1.0);
     model.iterations = fit_worths(stages, fitted, options.prior, options, worth);
     model.log_likelihood = log_likelihood(stages, worth);
-    const auto se = standard_errors(stages, fitted, options.prior, worth);
+    const auto covariance = centred_covariance(stages, fitted, options.prior, worth);
 
     double mean_log = 0;
     for (int i : fitted)
@@ -292,11 +308,17 @@ Result<RaceModel> fit_race_model(const std::vector<Event>& events, const FitOpti
     mean_log /= static_cast<double>(fitted.size());
     std::vector<int> order = fitted;
     std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return worth[a] > worth[b]; });
-    std::vector<int> index_of(names.size(), -1);
+    std::vector<int> index_of(names.size(), -1), column(names.size(), -1), columns;
+    for (std::size_t k = 0; k < fitted.size(); ++k)
+        column[fitted[k]] = static_cast<int>(k);
     for (int i : order) {
         index_of[i] = static_cast<int>(model.skaters.size());
-        model.skaters.push_back({names[i], std::log(worth[i]) - mean_log, se[i], races[i]});
+        const double variance = std::max(0.0, covariance(column[i], column[i]));
+        model.skaters.push_back(
+            {names[i], std::log(worth[i]) - mean_log, std::sqrt(variance), races[i]});
+        columns.push_back(column[i]);
     }
+    model.posterior_root = square_root(covariance, columns);
     for (auto& of : model.skater_of)
         for (auto& i : of)
             i = index_of[i];

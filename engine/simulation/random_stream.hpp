@@ -17,6 +17,10 @@ namespace heatgraph::detail {
 class RandomStream {
   public:
     RandomStream(std::uint64_t seed, std::uint64_t replicate) : key_{{seed, replicate}} {}
+    // Another stream of the same replicate: draws for one purpose (a what-if's strengths) that
+    // leave the replicate's other draws as they are. Substream 0 is the stream above.
+    RandomStream(std::uint64_t seed, std::uint64_t replicate, std::uint64_t substream)
+        : key_{{seed, replicate}}, counter_{{0, 0, 0, substream}} {}
 
     // A uniform random bit generator, so that Boost.Random's distributions draw from it.
     using result_type = std::uint64_t;

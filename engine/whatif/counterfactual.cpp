@@ -14,9 +14,8 @@
 
 namespace heatgraph::detail {
 
-DrawModel estimate_draw_model(const Event& recorded, std::vector<double> worth, bool incidents) {
+DrawModel estimate_draw_model(const Event& recorded, bool incidents) {
     DrawModel model;
-    model.worth = std::move(worth);
     model.incidents = incidents;
     int rows = 0, penalties = 0, dnf = 0, gaps = 0;
     Millis gap_sum = 0;
@@ -49,6 +48,7 @@ DrawModel estimate_draw_model(const Event& recorded, std::vector<double> worth, 
 struct Counterfactual::Walk {
     const Counterfactual& cf;
     RandomStream& random;
+    const std::vector<double>& worth;
     Event& out;
     Run& run;
     bool explain;
@@ -181,9 +181,9 @@ struct Counterfactual::Walk {
         }
         std::vector<double> kept_worth, added_worth;
         for (const Row* row : placed)
-            kept_worth.push_back(cf.model_.worth[row->athlete]);
+            kept_worth.push_back(worth[row->athlete]);
         for (auto id : racing) {
-            added_worth.push_back(cf.model_.worth[id]);
+            added_worth.push_back(worth[id]);
             run.placed_by_model.push_back(id);
         }
         std::vector<std::pair<double, int>> arrivals;
@@ -448,7 +448,8 @@ Counterfactual::Counterfactual(const RuledEvent& ruled, const Format& format,
       graph_(format),
       stages_(ruled.event, format, graph_) {}
 
-void Counterfactual::run(RandomStream& random, Event& out, Run& run, bool explain) const {
+void Counterfactual::run(RandomStream& random, const std::vector<double>& worth, Event& out,
+                         Run& run, bool explain) const {
     out.rounds = ruled_.event.rounds;
     if (explain) {
         out.source = ruled_.event.source;
@@ -456,7 +457,7 @@ void Counterfactual::run(RandomStream& random, Event& out, Run& run, bool explai
         out.athletes = ruled_.event.athletes;
         run.chain = ruled_.chain;
     }
-    Walk{*this, random, out, run, explain, true, {}}.walk();
+    Walk{*this, random, worth, out, run, explain, true, {}}.walk();
 }
 
 }  // namespace heatgraph::detail

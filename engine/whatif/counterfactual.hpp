@@ -1,4 +1,4 @@
-// Private to the what-if: the counterfactual replay (minimal change, DESIGN.md).
+// Private to the what-if: the counterfactual replay (minimal change, docs/concepts.md §9).
 //
 // The rulings are applied to the recorded rows once (ruled_event.hpp). Each run then walks the
 // rounds: the format's advancement rule (advancement.hpp, the replay's own) decides who goes
@@ -19,17 +19,15 @@
 
 namespace heatgraph::detail {
 
-// What a drawn race needs besides the recorded results.
+// What a drawn race needs besides the recorded results and the skaters' worths.
 struct DrawModel {
-    std::vector<double> worth;  // per athlete: Plackett–Luce worth
-    bool incidents = false;     // newcomers may be penalised or fail to finish
-    double penalty_rate = 0;    // per skater and race, estimated from the event
+    bool incidents = false;   // newcomers may be penalised or fail to finish
+    double penalty_rate = 0;  // per skater and race, estimated from the event
     double dnf_rate = 0;
     Millis mean_gap = 300;  // between consecutive placed times, estimated from the event
 };
 
-[[nodiscard]] DrawModel estimate_draw_model(const Event& recorded, std::vector<double> worth,
-                                            bool incidents);
+[[nodiscard]] DrawModel estimate_draw_model(const Event& recorded, bool incidents);
 
 class Counterfactual {
   public:
@@ -43,8 +41,10 @@ class Counterfactual {
     Counterfactual(const RuledEvent& ruled, const Format& format, const DrawModel& model);
 
     // One counterfactual event into `out` (rounds and results; with `explain` also the names,
-    // the marks of the reasons decided and the chain of consequences).
-    void run(RandomStream& random, Event& out, Run& run, bool explain) const;
+    // the marks of the reasons decided and the chain of consequences); races are drawn with
+    // the Plackett–Luce `worth` of each athlete.
+    void run(RandomStream& random, const std::vector<double>& worth, Event& out, Run& run,
+             bool explain) const;
 
   private:
     struct Walk;

@@ -7,6 +7,7 @@
 
 #include "heatgraph/race_model.hpp"
 #include "simulation/parallel.hpp"
+#include "simulation/posterior_draw.hpp"
 #include "whatif/counterfactual.hpp"
 
 namespace heatgraph {
@@ -96,19 +97,31 @@ std::size_t most_races(const Event& event) {
     return most;
 }
 
-// Runs samples [0, n) on `threads` threads, sample i on stream (seed, i).
+// The substream of a sample's strengths (random_stream.hpp): the races of sample i draw from
+// stream (seed, i) with or without drawn strengths.
+constexpr std::uint64_t strength_substream = 1;
+
+// Runs samples [0, n) on `threads` threads, sample i on stream (seed, i); with `posterior`,
+// each sample's strengths drawn from it, else its mode.
 Tally monte_carlo(const Counterfactual& cf, const Event& record, const Classification& recorded,
-                  const Format& format, int samples, std::uint64_t seed, int threads) {
+                  const Format& format, const RaceModel& model, bool posterior, int samples,
+                  std::uint64_t seed, int threads) {
     const auto tally_for = [&] {
         return Tally(record.athletes.size(), record.rounds.size(), most_races(record), recorded);
     };
     std::vector<Tally> tallies(static_cast<std::size_t>(threads), tally_for());
     detail::run_on_threads(threads, [&](int t) {
         Event event;
+        detail::PosteriorDraw strengths(model, 0);
+        auto worth = strengths.mode();
         for (int i = t; i < samples; i += threads) {
+            if (posterior) {
+                RandomStream draw(seed, static_cast<std::uint64_t>(i), strength_substream);
+                strengths.draw(draw, worth);
+            }
             RandomStream random(seed, static_cast<std::uint64_t>(i));
             Counterfactual::Run run;
-            cf.run(random, event, run, false);
+            cf.run(random, worth, event, run, false);
             tallies[t].add(classify(event, format));
             tallies[t].add(run);
         }
@@ -165,6 +178,16 @@ Replay replay_outcome(Event event, const Format& format) {
     return replay(event, format);
 }
 
+// The record the strengths are fitted to: the ruled one (a skater reinstated first in a
+// semifinal beat the others there), without the races run again (their results set aside).
+Event fitted_record(const detail::RuledEvent& ruled) {
+    Event record = ruled.event;
+    for (std::size_t r = 0; r < record.rounds.size(); ++r)
+        for (std::size_t k = 0; k < record.rounds[r].races.size(); ++k)
+            if (ruled.redraw[r][k]) record.rounds[r].races[k].results.clear();
+    return record;
+}
+
 }  // namespace
 
 Result<WhatIf> what_if(const Event& event, const std::vector<Ruling>& rulings,
@@ -186,20 +209,17 @@ Result<WhatIf> what_if(const Event& event, const std::vector<Ruling>& rulings,
     out.seed = options.seed;
     const auto targets = check_rulings(out.baseline.event, rulings);
     if (!targets) return targets.error();
-    auto model = fit_race_model({event}, FitOptions{options.prior});
+    const auto ruled = detail::rule_event(out.baseline, out.format, rulings, *targets);
+    auto model = fit_race_model({fitted_record(ruled)}, FitOptions{options.prior});
     if (!model) return model.error();
 
-    const auto ruled = detail::rule_event(out.baseline, out.format, rulings, *targets);
-    std::vector<double> worth;
-    for (AthleteId a = 0; a < static_cast<AthleteId>(event.athletes.size()); ++a)
-        worth.push_back(model->worth(0, a));
-    const auto draws = detail::estimate_draw_model(event, std::move(worth), options.incidents);
+    const auto draws = detail::estimate_draw_model(event, options.incidents);
     const Counterfactual cf(ruled, out.format, draws);
 
     Event first;
     Counterfactual::Run run;
     RandomStream random(options.seed, 0);
-    cf.run(random, first, run, true);
+    cf.run(random, detail::PosteriorDraw(*model, 0).mode(), first, run, true);
     out.consequences = run.chain;
     if (format)
         out.consequences.insert(
@@ -217,9 +237,10 @@ Result<WhatIf> what_if(const Event& event, const std::vector<Ruling>& rulings,
         return out;
     }
     out.samples = options.samples;
+    out.posterior = !options.fixed_strengths;
     const int threads = detail::thread_count(options.threads, options.samples);
-    tally = monte_carlo(cf, ruled.event, out.baseline.classification, out.format, options.samples,
-                        options.seed, threads);
+    tally = monte_carlo(cf, ruled.event, out.baseline.classification, out.format, *model,
+                        out.posterior, options.samples, options.seed, threads);
     out.probabilities = probabilities_of(tally, options.samples, out.baseline, false);
     for (std::size_t r = 0; r < ruled.event.rounds.size(); ++r)
         for (std::size_t k = 0; k < ruled.event.rounds[r].races.size(); ++k)

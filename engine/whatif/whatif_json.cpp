@@ -51,6 +51,9 @@ std::string whatif_to_json(const WhatIf& w, int indent) {
              {"exact", w.exact},
              {"samples", w.samples},
              {"seed", w.seed},
+             {"strengths", w.exact       ? "none"
+                           : w.posterior ? "posterior"
+                                         : "fixed"},
              {"rulings", rulings},
              {"format", w.format.name},
              {"consequences", w.consequences},

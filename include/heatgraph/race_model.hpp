@@ -9,7 +9,9 @@
 // strongly connected (every group of skaters beat, and lost to, someone outside it).
 //
 // Strengths are reported centred on mean 0, with standard errors from the observed information
-// (a pseudo-inverse for prior 0, whose strengths are determined only up to a constant).
+// (a pseudo-inverse for prior 0, whose strengths are determined only up to a constant). That
+// normal approximation of the posterior, with its covariance, is what a what-if draws the
+// strengths from (`posterior_root`).
 #pragma once
 
 #include <string>
@@ -44,6 +46,10 @@ struct RaceModel {
     int orders = 0;  // finishing orders used (races with two or more placed skaters)
     double log_likelihood = 0;
     Diagnostics notes;  // athletes matched across events by a non-exact name, athletes not fitted
+    // The posterior's normal approximation (the one the standard errors come from): the
+    // strengths drawn as `strength + R z`, z standard normal, where R (skaters × skaters,
+    // row-major, in the order of `skaters`) is a square root of the strengths' covariance.
+    std::vector<double> posterior_root;
 
     // The worth exp(strength) used to draw races; 1 (the prior's mode, an average skater) for an
     // athlete without a placed race.

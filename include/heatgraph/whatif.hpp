@@ -1,4 +1,5 @@
-// What-if: the event replayed under alternative rulings, by minimal change (DESIGN.md).
+// What-if (docs/concepts.md §9): the event replayed under alternative rulings, by minimal
+// change.
 //
 // The rulings are applied to the recorded rows and the rounds walked again under the format. A
 // race whose field is unchanged keeps its recorded result; one that lost skaters keeps the
@@ -32,6 +33,10 @@ struct WhatIfOptions {
     bool incidents = false;  // newcomers to a race may be penalised or fail to finish, at the
                              // event's own rates
     double prior = 1.0;      // of the race model fit (see race_model.hpp)
+    // false: each sample draws the strengths from the fit's posterior (its normal
+    // approximation, race_model.hpp), so the probabilities carry the model's uncertainty;
+    // true: every sample uses the fitted strengths as if they were known.
+    bool fixed_strengths = false;
 };
 
 struct PlaceProbabilities {
@@ -57,6 +62,8 @@ struct WhatIf {
     bool exact = false;
     int samples = 0;  // 0 when exact
     std::uint64_t seed = 0;
+    bool posterior = false;  // each sample drew the strengths from the posterior (not exact,
+                             // not fixed_strengths)
     std::vector<std::string> consequences;  // the chain, as far as the record settles it
     std::vector<ResampledRace> resampled_races;
     std::optional<Replay> outcome;  // when exact: the counterfactual event, replayed
