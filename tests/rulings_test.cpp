@@ -78,8 +78,8 @@ TEST_CASE("rulings must name an athlete and a race of the event, and fit the rec
     CHECK(check_error({ruling(RulingKind::rescind, "Hwang Tae-hun@Semifinal 1=1")}) ==
           "--rescind \"Hwang Tae-hun@Semifinal 1=1\": no athlete 'Hwang Tae-hun' in this event; "
           "nearest: Hwang Dae-heon, Andrew Heo, Brendan Corey");
-    CHECK(check_error({ruling(RulingKind::rescind, "Hwang Dae-heon@Semi-final 1=1")}) ==
-          "--rescind \"Hwang Dae-heon@Semi-final 1=1\": no race 'Semi-final 1' in this event; "
+    CHECK(check_error({ruling(RulingKind::rescind, "Hwang Dae-heon@Semi-fianl=1")}) ==
+          "--rescind \"Hwang Dae-heon@Semi-fianl=1\": no race 'Semi-fianl' in this event; "
           "nearest: Semifinal 1, Semifinal 2, Final A");
     CHECK(check_error({ruling(RulingKind::rescind, "Hwang Dae-heon@Semifinal 2=1")}) ==
           "--rescind \"Hwang Dae-heon@Semifinal 2=1\": Hwang Dae-heon did not race Semifinal 2");
@@ -100,6 +100,219 @@ TEST_CASE("rulings must name an athlete and a race of the event, and fit the rec
     CHECK(check_error({ruling(RulingKind::penalize, "Hwang Dae-heon@Semifinal 1")}) ==
           "--penalize \"Hwang Dae-heon@Semifinal 1\": Hwang Dae-heon already has PEN in "
           "Semifinal 1");
+}
+
+namespace {
+
+// The canonical name of the one race `name` means in `event`; "" when none or several.
+std::string race(const Event& event, std::string_view name) {
+    const Race* found = event.find_race(name);
+    return found ? found->name : "";
+}
+
+// The names of every race `name` may mean in `event`.
+std::vector<std::string> races(const Event& event, std::string_view name) {
+    std::vector<std::string> names;
+    for (const Race* found : event.races_named(name))
+        names.push_back(found->name);
+    return names;
+}
+
+// The name of the one athlete `name` means in `event`; "" when none or several.
+std::string athlete(const Event& event, std::string_view name) {
+    const auto id = event.find_athlete(name);
+    return id ? event.name_of(*id) : "";
+}
+
+using Names = std::vector<std::string>;
+
+}  // namespace
+
+TEST_CASE("a race is named as people write it: any case, short names, the final's letter") {
+    const auto e2022 = test::seed("olympics-2022-men-1000m");
+    for (const char* name :
+         {"Semifinal 1", "semifinal 1", "SEMIFINAL 1", "SF1", "sf 1", "SF-1", "Semi-final 1",
+          "semi-final1", "Semi final 1", "semi 1", "Semi 1", "1/2 final 1"}) {
+        CAPTURE(name);
+        CHECK(race(e2022, name) == "Semifinal 1");
+    }
+    for (const char* name : {"Quarterfinal 4", "QF4", "qf 4", "Quarter-final 4", "quarter final 4",
+                             "quarter 4", "1/4 Final 4"}) {
+        CAPTURE(name);
+        CHECK(race(e2022, name) == "Quarterfinal 4");
+    }
+    for (const char* name : {"Heat 3", "H3", "h3", "heat 3", "HEAT3", "Heat #3", " Heat 3 "}) {
+        CAPTURE(name);
+        CHECK(race(e2022, name) == "Heat 3");
+    }
+    for (const char* name : {"Final A", "FA", "fa", "final a", "FinalA", "Final-A", "A final",
+                             "A-Final", "a final", "Final 1"}) {
+        CAPTURE(name);
+        CHECK(race(e2022, name) == "Final A");
+    }
+    for (const char* name : {"Final B", "FB", "fb", "final b", "B final", "B-final", "Final 2"}) {
+        CAPTURE(name);
+        CHECK(race(e2022, name) == "Final B");
+    }
+    // A stage alone names every race of it: the race when it is the only one.
+    CHECK(races(e2022, "Final") == Names{"Final A", "Final B"});
+    CHECK(races(e2022, "finals") == Names{"Final A", "Final B"});
+    CHECK(races(e2022, "Semifinals") == Names{"Semifinal 1", "Semifinal 2"});
+    CHECK(race(e2022, "Final").empty());
+    const auto world_games = test::seed("world-games-2022-men-1000m-sprint");
+    for (const char* name : {"Final", "final", "FINALS", "F", "Final A", "FA", "A final"}) {
+        CAPTURE(name);
+        CHECK(race(world_games, name) == "Final");
+    }
+    // Neither a heat of another round nor a guess: a name of no race names none.
+    for (const char* name : {"Semifinal 3", "Final C", "FB", "Heat 0", "Heat B", "Semifinal X",
+                             "Sprint 2", "S1", "Q4", "Final round", "Finale", "", "1/2"}) {
+        CAPTURE(name);
+        CHECK(races(world_games, name).empty());
+    }
+}
+
+TEST_CASE("repechage, preliminary, eighth-final and ranking races are named as people write them") {
+    const auto calgary = test::seed("world-cup-2012-calgary-women-500m");
+    for (const char* name : {"Preliminary 3", "preliminary 3", "Prelim 3", "prelims 3"}) {
+        CAPTURE(name);
+        CHECK(race(calgary, name) == "Preliminary 3");
+    }
+    for (const char* name : {"Repechage heat 2", "repechage heat 2", "Rep. heat 2", "Rep heat 2",
+                             "RepHeat2", "Repechage 2", "Rep 2", "RepH2", "rep h 2"}) {
+        CAPTURE(name);
+        CHECK(race(calgary, name) == "Repechage heat 2");
+    }
+    for (const char* name : {"Repechage semifinal 1", "Repechage semi-final 1", "Rep SF1", "RepSF1",
+                             "rep semi 1", "Rep. 1/2 final 1"}) {
+        CAPTURE(name);
+        CHECK(race(calgary, name) == "Repechage semifinal 1");
+    }
+    // Heat 2 is a heat, not a repechage heat.
+    CHECK(race(calgary, "Heat 2") == "Heat 2");
+    CHECK(race(calgary, "H2") == "Heat 2");
+    const auto bormio = test::seed("world-juniors-2020-bormio-women-1500m");
+    for (const char* name :
+         {"Ranking final 4", "ranking final 4", "Ranking 4", "Classification final 4"}) {
+        CAPTURE(name);
+        CHECK(race(bormio, name) == "Ranking final 4");
+    }
+    const auto eighths = test::event_file("tests/data/graph/eighth-finals-and-final-c.txt");
+    for (const char* name : {"Eighth-final 3", "eighth final 3", "Eighthfinal 3", "1/8 final 3"}) {
+        CAPTURE(name);
+        CHECK(race(eighths, name) == "Eighth-final 3");
+    }
+    for (const char* name : {"Final C", "FC", "C final", "final c", "Final 3"}) {
+        CAPTURE(name);
+        CHECK(race(eighths, name) == "Final C");
+    }
+    CHECK(races(eighths, "Final") == Names{"Final A", "Final B", "Final C"});
+}
+
+TEST_CASE("an athlete is named in either order of the words of the name") {
+    const auto e2022 = test::seed("olympics-2022-men-1000m");
+    for (const char* name : {"Hwang Dae-heon", "HWANG Dae-heon", "hwang daeheon", "Daeheon Hwang",
+                             "Dae-heon Hwang", "DAEHEON HWANG", "Daeheon Hwnag", "Daeheon"}) {
+        CAPTURE(name);
+        CHECK(athlete(e2022, name) == "Hwang Dae-heon");
+    }
+    for (const char* name : {"Shaoang Liu", "Liu Shaoang", "LIU Shaoang", "Shaoang"}) {
+        CAPTURE(name);
+        CHECK(athlete(e2022, name) == "Shaoang Liu");
+    }
+    for (const char* name :
+         {"Liu Shaolin Sandor", "LIU Shaolin Sándor", "Sándor Liu Shaolin", "Shaolin Liu"}) {
+        CAPTURE(name);
+        CHECK(athlete(e2022, name) == "Shaolin Sándor Liu");
+    }
+    for (const char* name : {"VAN 'T WOUT Jens", "van 't Wout Jens", "Jens van t Wout"}) {
+        CAPTURE(name);
+        CHECK(athlete(e2022, name) == "Jens van 't Wout");
+    }
+    const auto e2006 = test::seed("olympics-2006-men-1000m");
+    CHECK(athlete(e2006, "Jiajun Li") == "Li Jiajun");
+    CHECK(athlete(e2006, "Ye Li") == "Li Ye");
+    CHECK(athlete(e2006, "Hyun-soo Ahn") == "Ahn Hyun-soo");
+    CHECK(athlete(e2006, "Ohno Apolo Anton") == "Apolo Anton Ohno");
+    // Still refused when it names several.
+    const auto several = [](const Event& event, std::string_view name) {
+        std::vector<std::string> names;
+        for (const auto id : event.athletes_named(name))
+            names.push_back(event.name_of(id));
+        return names;
+    };
+    CHECK(several(e2006, "Li") == Names{"Li Ye", "Li Jiajun"});
+    CHECK(several(e2022, "Liu") == Names{"Shaolin Sándor Liu", "Shaoang Liu"});
+    CHECK(several(e2022, "Treacy") == Names{"Niall Treacy", "Farrell Treacy"});
+    CHECK(athlete(e2022, "Liu").empty());
+    CHECK(athlete(e2022, "Hwang Tae-hun").empty());
+}
+
+TEST_CASE("rulings name races and athletes as people write them") {
+    static const auto replayed = replay(test::seed("olympics-2022-men-1000m"));
+    const auto target = [&](RulingKind kind, std::string_view text) {
+        const auto targets = check_rulings(replayed.event, {ruling(kind, text)});
+        REQUIRE_MESSAGE(targets.ok(), (targets.ok() ? "" : targets.error().describe()));
+        return fmt::format("{}@{}", replayed.event.name_of(targets->front().athlete),
+                           targets->front().race->name);
+    };
+    CHECK(target(RulingKind::rescind, "Daeheon Hwang@SF1=1") == "Hwang Dae-heon@Semifinal 1");
+    CHECK(target(RulingKind::rescind, "HWANG Dae-heon@semi-final 1=1") ==
+          "Hwang Dae-heon@Semifinal 1");
+    CHECK(target(RulingKind::penalize, "Liu Shaoang@final a") == "Shaoang Liu@Final A");
+    CHECK(target(RulingKind::dns, "Dajing Wu@A final") == "Wu Dajing@Final A");
+    CHECK(target(RulingKind::time, "Wenlong Li@H5=1:23.100") == "Li Wenlong@Heat 5");
+    CHECK(target(RulingKind::advance, "Pietro Sighel@QF1") == "Pietro Sighel@Quarterfinal 1");
+    const auto redrawn = check_rulings(replayed.event, {ruling(RulingKind::redraw, "FB")});
+    REQUIRE(redrawn.ok());
+    CHECK(redrawn->front().race->name == "Final B");
+    // The event's names in what follows the lookup.
+    CHECK(check_error({ruling(RulingKind::rescind, "Hwang Dae-heon@SF2=1")}) ==
+          "--rescind \"Hwang Dae-heon@SF2=1\": Hwang Dae-heon did not race Semifinal 2");
+    CHECK(check_error({ruling(RulingKind::advance, "Ren Ziwei@FA")}) ==
+          "--advance \"Ren Ziwei@FA\": Final A is a final: there is no round to advance to");
+    CHECK(check_error({ruling(RulingKind::redraw, "Final A"), ruling(RulingKind::redraw, "fa")}) ==
+          "--redraw \"fa\": Final A is redrawn twice");
+    CHECK(check_error({ruling(RulingKind::penalize, "Ren Ziwei@Final A"),
+                       ruling(RulingKind::dns, "Ziwei Ren@FA")}) ==
+          "--dns \"Ziwei Ren@FA\": contradicts penalize Ren Ziwei@Final A");
+}
+
+TEST_CASE("a race or athlete named wrongly or ambiguously suggests the event's own names") {
+    CHECK(check_error({ruling(RulingKind::rescind, "Hwang Dae-heon@Semifinal 7=1")}) ==
+          "--rescind \"Hwang Dae-heon@Semifinal 7=1\": no race 'Semifinal 7' in this event; "
+          "nearest: Semifinal 1, Semifinal 2");
+    CHECK(check_error({ruling(RulingKind::rescind, "Hwang Dae-heon@SF3=1")}) ==
+          "--rescind \"Hwang Dae-heon@SF3=1\": no race 'SF3' in this event; nearest: "
+          "Semifinal 1, Semifinal 2");
+    CHECK(check_error({ruling(RulingKind::penalize, "Ren Ziwei@Heat 12")}) ==
+          "--penalize \"Ren Ziwei@Heat 12\": no race 'Heat 12' in this event; nearest: Heat 6, "
+          "Heat 7, Heat 8");
+    CHECK(check_error({ruling(RulingKind::penalize, "Ren Ziwei@Heat 0")}) ==
+          "--penalize \"Ren Ziwei@Heat 0\": no race 'Heat 0' in this event; nearest: Heat 1, "
+          "Heat 2, Heat 3");
+    CHECK(check_error({ruling(RulingKind::penalize, "Ren Ziwei@QF 99999999999")}) ==
+          "--penalize \"Ren Ziwei@QF 99999999999\": no race 'QF 99999999999' in this event; "
+          "nearest: Quarterfinal 2, Quarterfinal 3, Quarterfinal 4");
+    CHECK(check_error({ruling(RulingKind::penalize, "Ren Ziwei@Final C")}) ==
+          "--penalize \"Ren Ziwei@Final C\": no race 'Final C' in this event; nearest: Final A, "
+          "Final B");
+    CHECK(check_error({ruling(RulingKind::penalize, "Ren Ziwei@Repechage heat 2")}) ==
+          "--penalize \"Ren Ziwei@Repechage heat 2\": no race 'Repechage heat 2' in this event; "
+          "nearest: Heat 2, Heat 1, Heat 3");
+    CHECK(check_error({ruling(RulingKind::penalize, "Ren Ziwei@Final")}) ==
+          "--penalize \"Ren Ziwei@Final\": race 'Final' is ambiguous: Final A, Final B");
+    CHECK(check_error({ruling(RulingKind::redraw, "semifinals")}) ==
+          "--redraw \"semifinals\": race 'semifinals' is ambiguous: Semifinal 1, Semifinal 2");
+    CHECK(check_error({ruling(RulingKind::penalize, "Liu@Final A")}) ==
+          "--penalize \"Liu@Final A\": athlete 'Liu' is ambiguous: Shaolin Sándor Liu, "
+          "Shaoang Liu");
+    CHECK(check_error({ruling(RulingKind::penalize, "treacy@Heat 1")}) ==
+          "--penalize \"treacy@Heat 1\": athlete 'treacy' is ambiguous: Niall Treacy, Farrell "
+          "Treacy");
+    CHECK(check_error({ruling(RulingKind::rescind, "Taehun Hwang@Semifinal 1=1")}) ==
+          "--rescind \"Taehun Hwang@Semifinal 1=1\": no athlete 'Taehun Hwang' in this event; "
+          "nearest: Hwang Dae-heon, Brendan Corey, Li Wenlong");
 }
 
 TEST_CASE("rulings that contradict one another are rejected") {

@@ -63,19 +63,20 @@ std::string remove_from_race(Event& event, Race& race, Row& row, Status status) 
 }
 
 std::string apply(Event& event, const Ruling& ruling, const RulingTarget& target) {
-    const auto at = find_row(event, ruling.race, target.athlete);
+    const auto& race = target.race->name;  // the event's name: "SF1" is Semifinal 1
+    const auto at = find_row(event, race, target.athlete);
     Row& row = *at.row;
     const auto& name = event.name_of(target.athlete);
     switch (ruling.kind) {
         case RulingKind::penalize: {
             const auto behind = remove_from_race(event, *at.race, row, ruling.sanction);
-            return fmt::format("{} penalised ({}) in {}{}", name, to_string(ruling.sanction),
-                               ruling.race, behind);
+            return fmt::format("{} penalised ({}) in {}{}", name, to_string(ruling.sanction), race,
+                               behind);
         }
         case RulingKind::dns: {
             const auto behind = remove_from_race(event, *at.race, row, Status::DNS);
             row.time.reset();
-            return fmt::format("{} did not start {}{}", name, ruling.race, behind);
+            return fmt::format("{} did not start {}{}", name, race, behind);
         }
         case RulingKind::rescind: {
             const auto was = row.status;
@@ -85,7 +86,7 @@ std::string apply(Event& event, const Ruling& ruling, const RulingTarget& target
             erase_marks(row, status_marks);
             if (ruling.time) row.time = ruling.time;
             std::string text = fmt::format("{} reinstated {} in {} ({} rescinded{})", name,
-                                           ordinal(*ruling.place), ruling.race, to_string(was),
+                                           ordinal(*ruling.place), race, to_string(was),
                                            is_unranked(was) ? ": the distance counts again" : "");
             if (!moved.empty()) text += fmt::format("; {}", fmt::join(moved, ", "));
             if (!row.time) text += "; no time: cannot qualify by time";
@@ -94,15 +95,15 @@ std::string apply(Event& event, const Ruling& ruling, const RulingTarget& target
         case RulingKind::time: {
             const auto was = row.time ? format_race_time(*row.time) : std::string("no time");
             row.time = ruling.time;
-            return fmt::format("{}'s time in {} set to {} (was {})", name, ruling.race,
+            return fmt::format("{}'s time in {} set to {} (was {})", name, race,
                                format_race_time(*ruling.time), was);
         }
         case RulingKind::advance:
             row.marks.emplace_back("ADV");
-            return fmt::format("{} advanced by the Referee from {}", name, ruling.race);
+            return fmt::format("{} advanced by the Referee from {}", name, race);
         case RulingKind::revoke_advance:
             std::erase(row.marks, "ADV");
-            return fmt::format("{}'s referee advancement from {} revoked", name, ruling.race);
+            return fmt::format("{}'s referee advancement from {} revoked", name, race);
         case RulingKind::redraw:
             break;
     }
@@ -161,10 +162,10 @@ RuledEvent rule_event(const Replay& baseline, const Format& format,
         out.redraw[r].resize(e.rounds[r].races.size(), 0);
     for (std::size_t i = 0; i < rulings.size(); ++i) {
         if (rulings[i].kind == RulingKind::redraw) {
-            const auto at = find_row(e, rulings[i].race, -1);
+            const auto& race = targets[i].race->name;
+            const auto at = find_row(e, race, -1);
             out.redraw[at.round][at.race_index] = 1;
-            out.chain.push_back(
-                fmt::format("{} run again: its recorded result set aside", rulings[i].race));
+            out.chain.push_back(fmt::format("{} run again: its recorded result set aside", race));
             continue;
         }
         out.chain.push_back(apply(e, rulings[i], targets[i]));

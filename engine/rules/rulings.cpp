@@ -298,6 +298,37 @@ bool is_final(const Event& event, const Race& race) {
     return false;
 }
 
+// The one thing of `found` that `name` names, or why it names none: nothing of that name (with
+// the `nearest` names), or several ("Final" beside a Final A and a Final B).
+template <class T>
+Result<T> one_named(std::string_view what, std::string_view name, const std::vector<T>& found,
+                    const auto& name_of, const auto& nearest) {
+    if (found.size() == 1) return found.front();
+    if (found.empty())
+        return Error{{},
+                     0,
+                     fmt::format("no {} '{}' in this event; nearest: {}", what, name,
+                                 fmt::join(nearest(), ", "))};
+    std::vector<std::string> names;
+    for (const auto& each : found)
+        names.push_back(name_of(each));
+    return Error{
+        {}, 0, fmt::format("{} '{}' is ambiguous: {}", what, name, fmt::join(names, ", "))};
+}
+
+Result<const Race*> race_named(const Event& event, std::string_view name) {
+    return one_named(
+        "race", name, event.races_named(name), [](const Race* race) { return race->name; },
+        [&] { return event.nearest_races(name); });
+}
+
+Result<AthleteId> athlete_named(const Event& event, std::string_view name) {
+    return one_named(
+        "athlete", name, event.athletes_named(name),
+        [&](AthleteId id) { return event.name_of(id); },
+        [&] { return event.nearest_athletes(name); });
+}
+
 }  // namespace
 
 Result<std::vector<RulingTarget>> check_rulings(const Event& replayed,
@@ -311,29 +342,29 @@ Result<std::vector<RulingTarget>> check_rulings(const Event& replayed,
                          fmt::format("--{} \"{}\": {}", to_string(r.kind), r.text, message)};
         };
         RulingTarget target;
-        target.race = replayed.find_race(r.race);
-        if (!target.race)
-            return fail(fmt::format("no race '{}' in this event; nearest: {}", r.race,
-                                    fmt::join(replayed.nearest_races(r.race), ", ")));
+        const auto race = race_named(replayed, r.race);
+        if (!race) return fail(race.error().message);
+        target.race = *race;
+        const auto& race_name = target.race->name;  // as the event names it: "SF1" is Semifinal 1
         if (r.kind == RulingKind::redraw) {
             if (!target.race->raced && target.race->field.size() < 2)
-                return fail(fmt::format("{} has fewer than two skaters: nothing to draw", r.race));
-            if (redrawn.count(target.race)) return fail(fmt::format("{} is redrawn twice", r.race));
+                return fail(
+                    fmt::format("{} has fewer than two skaters: nothing to draw", race_name));
+            if (redrawn.count(target.race))
+                return fail(fmt::format("{} is redrawn twice", race_name));
             redrawn[target.race] = &r;
             targets.push_back(target);
             continue;
         }
-        const auto id = replayed.find_athlete(r.athlete);
-        if (!id)
-            return fail(fmt::format("no athlete '{}' in this event; nearest: {}", r.athlete,
-                                    fmt::join(replayed.nearest_athletes(r.athlete), ", ")));
+        const auto id = athlete_named(replayed, r.athlete);
+        if (!id) return fail(id.error().message);
         target.athlete = *id;
         for (const auto& row : target.race->results)
             if (row.athlete == *id) target.row = &row;
         if (!target.row)
-            return fail(fmt::format("{} did not race {}", replayed.name_of(*id), r.race));
+            return fail(fmt::format("{} did not race {}", replayed.name_of(*id), race_name));
         if (r.kind == RulingKind::advance && is_final(replayed, *target.race))
-            return fail(fmt::format("{} is a final: there is no round to advance to", r.race));
+            return fail(fmt::format("{} is a final: there is no round to advance to", race_name));
         if (auto conflict = row_conflict(r, replayed, *target.race, *target.row))
             return fail(*conflict);
         const auto key = std::pair{target.race, *id};

@@ -38,6 +38,17 @@ inline constexpr int max_races = 1'000'000;
 // "RepFinalA" -> 1; nullopt for a plain "Final" or a name that letters none.
 [[nodiscard]] std::optional<int> final_letter(std::string_view name);
 
+// A race as people name it: its stage, and its number within the stage (a final's letter as its
+// number, B = 2), absent when the name gives none ("Final", "Semifinals"). Any case; the stage as
+// a heading names it ("Semi-final 1", "semi 1", "Rep. heat 2", "1/4 final 3") or by its short
+// name ("H3", "QF4", "SF1", "FA", "RepSF1"); a final's letter before or after ("B final",
+// "final b", "FB"). nullopt when the text names no stage.
+struct RaceName {
+    StageName stage;
+    std::optional<int> number;
+};
+[[nodiscard]] std::optional<RaceName> race_of_name(std::string_view text);
+
 // A race's number from its canonical or printed name: "Heat 3" -> 3, "Final B" -> 2,
 // "Final" -> 1; nullopt when the name ends in neither a number nor a final's letter.
 [[nodiscard]] std::optional<int> race_number(std::string_view name, bool lettered);

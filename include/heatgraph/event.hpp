@@ -181,14 +181,27 @@ struct Event {
     Diagnostics diagnostics;    // what reading noticed (fuzzy names, debris, lost notes)
 
     [[nodiscard]] const std::string& name_of(AthleteId id) const { return athletes.at(id).name; }
-    // By match_name (exact, variant, typo), else the unique athlete of whose name `name` is a
-    // part ("Bradbury"). nullopt when none or several.
+    // The athletes `name` may mean: by match_name (exact, variant, typo) with its words in the
+    // order written, else in any order of its words ("Daeheon Hwang" for "Hwang Dae-heon",
+    // "VAN 'T WOUT Jens"), else every athlete of whose name `name` is a part ("Bradbury",
+    // "Daeheon"). Empty when none; several when `name` is ambiguous ("Treacy").
+    [[nodiscard]] std::vector<AthleteId> athletes_named(std::string_view name) const;
+    // The one athlete of athletes_named; nullopt when none or several.
     [[nodiscard]] std::optional<AthleteId> find_athlete(std::string_view name) const;
+    // The races `race_name` may mean: the race of that name, else the race as people write it,
+    // in any case: "SF1", "semi 1", "Semi-final 1", "QF4", "H3", "Rep. heat 2", "FA", "B final",
+    // "Final" (the event's one final). Several when it names a stage of several races ("Final"
+    // beside a Final A and a Final B).
+    [[nodiscard]] std::vector<const Race*> races_named(std::string_view race_name) const;
+    // The one race of races_named; nullptr when none or several.
     [[nodiscard]] const Race* find_race(std::string_view race_name) const;
-    // Up to `count` names nearest to `name` (by the whole name or any one of its words), for
-    // the suggestions of an error message.
+    // Up to `count` names nearest to `name` (by the whole name in any order of its words, or by
+    // any one of its words), for the suggestions of an error message.
     [[nodiscard]] std::vector<std::string> nearest_athletes(std::string_view name,
                                                             std::size_t count = 3) const;
+    // Up to `count` races nearest to `name`: the races of the stage it names nearest by number,
+    // in running order ("Semifinal 7": Semifinal 1, Semifinal 2); else, when the event has no
+    // such stage, the race names nearest to it.
     [[nodiscard]] std::vector<std::string> nearest_races(std::string_view name,
                                                          std::size_t count = 3) const;
 };
