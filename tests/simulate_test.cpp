@@ -147,7 +147,7 @@ TEST_CASE("the same seed gives identical results on one, two and three threads")
 TEST_CASE("a fixed seed pins the whole run: its checksum") {
     // Like a chess engine's bench signature: any change to the draws or the rules shows here.
     const auto sim = run("isu-2022-2026", normal_field(32, 1), 5000, 2, 1, Seeding::by_strength);
-    CHECK(sim.checksum == 6990674133625041636ull);
+    CHECK(sim.checksum == 781482786639251546ull);
 }
 
 TEST_CASE("the ffa grouping of seeds is npm ffa's") {
@@ -279,4 +279,77 @@ TEST_CASE("threads are capped at the machine's cores, at least one") {
     CHECK(usable_threads(1) == 1);
     CHECK(usable_threads(100000) == cores);  // 100,000 threads once terminated the process
     CHECK(usable_threads(-3) == cores);
+}
+
+TEST_CASE("a fresh field for every event: no one field decides the answer") {
+    // One field drawn from the seed gave P(strongest wins) 0.39, 0.41, 0.74 or 0.28 for seeds
+    // 1 to 4 under one format; a fresh field per event gives one answer, whatever the seed.
+    const auto format = test::format_file("isu-2022-2026");
+    SimulationOptions options;
+    options.runs = 20000;
+    options.threads = 2;
+    options.fresh_field = true;
+    std::vector<Estimate> p;
+    for (std::uint64_t seed = 1; seed <= 4; ++seed) {
+        options.seed = seed;
+        const auto sim = simulate(format, normal_field(32, seed), options);
+        REQUIRE(sim.ok());
+        p.push_back(sim->p_strongest_wins);
+        CHECK(sim->skaters.front().name == "Strength rank 1");
+        CHECK(sim->skaters.front().p_win.value == sim->p_strongest_wins.value);
+        // The mean strongest of 32 N(0, 1) draws: 2.07.
+        CHECK(sim->skaters.front().strength == doctest::Approx(2.07).epsilon(0.01));
+    }
+    for (std::size_t a = 0; a < p.size(); ++a)
+        for (std::size_t b = a + 1; b < p.size(); ++b) {
+            const double se = std::hypot(p[a].standard_error, p[b].standard_error);
+            CAPTURE(a);
+            CAPTURE(b);
+            CHECK(std::abs(p[a].value - p[b].value) < 4 * se);
+        }
+    options.fresh_field = false;  // one field, one answer of its own
+    options.seed = 3;
+    CHECK(simulate(format, normal_field(32, 3), options)->p_strongest_wins.value > 0.6);
+}
+
+TEST_CASE("formats compared on common random numbers: paired differences") {
+    const std::vector<Format> formats{test::format_file("isu-2002"),
+                                      test::format_file("isu-2022-2026")};
+    SimulationOptions options;
+    options.runs = 20000;
+    options.threads = 2;
+    options.fresh_field = true;
+    const auto c = compare(formats, normal_field(32, 1), options);
+    REQUIRE(c.ok());
+    REQUIRE(c->formats.size() == 2);
+    REQUIRE(c->differences.size() == simulation_metrics().size());
+    for (std::size_t m = 0; m < simulation_metrics().size(); ++m) {
+        const auto& metric = simulation_metrics()[m];
+        const auto& d = c->differences[m];
+        CAPTURE(metric.key);
+        CHECK(d.format == "ISU 2022-2026");
+        CHECK(d.metric == metric.key);
+        // The paired difference is the difference of the two formats' means ...
+        CHECK(d.difference.value == doctest::Approx((c->formats[1].*metric.member).value -
+                                                    (c->formats[0].*metric.member).value));
+        // ... and, the same events run under both, its standard error is at most that of
+        // independent runs (equal when one format's metric never varies: races per skater).
+        CHECK(d.difference.standard_error <= d.unpaired_standard_error * (1 + 1e-6));
+    }
+    const auto paired = [&](std::string_view key) {
+        for (const auto& d : c->differences)
+            if (d.metric == key) return d.difference.standard_error / d.unpaired_standard_error;
+        return 1.0;
+    };
+    CHECK(paired("p_strongest_wins") < 0.7);
+    CHECK(paired("kendall_tau") < 0.5);
+    CHECK(paired("champion_true_rank") < 0.8);
+    // Each format alone gives what simulate gives.
+    const auto alone = simulate(formats[1], normal_field(32, 1), options);
+    CHECK(alone->checksum == c->formats[1].checksum);
+    CHECK(alone->p_strongest_wins.value == c->formats[1].p_strongest_wins.value);
+    // Final A: four skaters in 2002, five from 2022 (a rare sixth by a tie).
+    CHECK(c->formats[0].final_a_size.value == 4);
+    CHECK(c->formats[1].final_a_size.value == doctest::Approx(5).epsilon(0.01));
+    CHECK(c->formats[1].p_final_a_strongest.value > c->formats[0].p_final_a_strongest.value);
 }

@@ -4,8 +4,10 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <filesystem>
 #include <ostream>
 
 #include "app.hpp"
@@ -28,28 +30,65 @@ std::string estimate_text(const Estimate& e, int decimals) {
     return fmt::format("{:.{}f} ± {:.{}f}", e.value, decimals, e.standard_error, decimals);
 }
 
-std::string report(const std::vector<Simulation>& sims, const Field& field, bool timing) {
+// The column of each format: its name, or its file's when two formats share a name.
+std::vector<std::string> format_labels(const std::vector<Simulation>& sims,
+                                       const std::vector<std::string>& files) {
+    std::vector<std::string> labels;
+    for (std::size_t f = 0; f < sims.size(); ++f) {
+        const auto shared = std::count_if(sims.begin(), sims.end(), [&](const Simulation& s) {
+            return s.format == sims[f].format;
+        });
+        labels.push_back(shared > 1 ? std::filesystem::path(files[f]).filename().string()
+                                    : sims[f].format);
+    }
+    return labels;
+}
+
+// Each metric's difference to the first format, "within noise" when under two standard errors
+// of the paired difference.
+std::string differences_report(const Comparison& c, const std::vector<std::string>& labels) {
+    std::vector<std::string> header{"Difference to " + labels[0]};
+    header.insert(header.end(), labels.begin() + 1, labels.end());
+    TextTable table(header);
+    const auto& metrics = simulation_metrics();
+    const std::size_t formats = c.formats.size();
+    for (std::size_t m = 0; m < metrics.size(); ++m) {
+        std::vector<std::string> cells{std::string(metrics[m].label)};
+        for (std::size_t f = 1; f < formats; ++f) {
+            const auto& d = c.differences[(f - 1) * metrics.size() + m].difference;
+            const bool noise = d.value == 0 || std::abs(d.value) < 2 * d.standard_error;
+            cells.push_back(fmt::format("{:+.{}f} ± {:.{}f}{}", d.value, metrics[m].decimals,
+                                        d.standard_error, metrics[m].decimals,
+                                        noise ? " (within noise)" : ""));
+        }
+        table.add(cells);
+    }
+    return "\n" + table.render() +
+           "  ± is the standard error of the paired difference: every format ran the same "
+           "events\n  (the same fields, and each skater the same luck in their k-th race); within "
+           "noise: under two "
+           "of them.\n";
+}
+
+std::string report(const Comparison& comparison, const Field& field, bool fresh,
+                   const std::vector<std::string>& files, bool timing) {
+    const auto& sims = comparison.formats;
     const auto& first = sims.front();
     std::string out =
-        fmt::format("{} skaters ({}, noise {}), {} runs, seed {}\n", field.skaters.size(),
+        fmt::format("{} skaters ({}{}, noise {}), {} runs, seed {}\n", field.skaters.size(),
                     field.model == NoiseModel::thurstone ? "Thurstone" : "Plackett–Luce",
-                    field.noise, first.runs, first.seed);
+                    fresh ? ", strengths N(0, 1) drawn afresh for each event" : "", field.noise,
+                    first.runs, first.seed);
+    const auto labels = format_labels(sims, files);
     std::vector<std::string> header{"Metric"};
-    for (const auto& s : sims)
-        header.push_back(s.format);
+    header.insert(header.end(), labels.begin(), labels.end());
     TextTable metrics(header);
-    const auto row = [&](const std::string& name, auto member, int decimals) {
-        std::vector<std::string> cells{name};
+    for (const auto& m : simulation_metrics()) {
+        std::vector<std::string> cells{std::string(m.label)};
         for (const auto& s : sims)
-            cells.push_back(estimate_text(s.*member, decimals));
+            cells.push_back(estimate_text(s.*m.member, m.decimals));
         metrics.add(cells);
-    };
-    row("P(strongest wins)", &Simulation::p_strongest_wins, 4);
-    row("P(podium = three strongest)", &Simulation::p_podium_strongest, 4);
-    row("Champion's true rank", &Simulation::champion_true_rank, 3);
-    row("Kendall tau vs strength", &Simulation::kendall_tau, 4);
-    row("Races per skater", &Simulation::races_per_skater, 3);
-    row("Finals changed by incidents", &Simulation::finals_changed_by_incidents, 4);
+    }
     std::vector<std::string> checksums{"Checksum"};
     for (const auto& s : sims)
         checksums.push_back(fmt::format("{:016x}", s.checksum));
@@ -57,10 +96,12 @@ std::string report(const std::vector<Simulation>& sims, const Field& field, bool
     if (timing) {
         std::vector<std::string> speed{"Events per second"};
         for (const auto& s : sims)
-            speed.push_back(fmt::format("{:.0f} ({} threads)", s.events_per_second, s.threads));
+            speed.push_back(fmt::format("{:.0f} ({} thread{})", s.events_per_second, s.threads,
+                                        s.threads == 1 ? "" : "s"));
         metrics.add(speed);
     }
     out += metrics.render();
+    if (sims.size() > 1) out += differences_report(comparison, labels);
     if (sims.size() == 1) {
         out += "\n";
         TextTable skaters({"Skater", "Strength", "P(win)", "P(podium)", "Mean rank"});
@@ -99,6 +140,7 @@ void warn_if_long(const Format& format, const Field& field, const SimulationOpti
 }  // namespace
 
 void SimulateCommand::add_options(CLI::App& command, bool compare) {
+    compare_ = compare;
     if (compare)
         command.add_option("--formats", formats_, "format files (TOML), comma-separated")
             ->required()
@@ -107,10 +149,18 @@ void SimulateCommand::add_options(CLI::App& command, bool compare) {
         command.add_option("--format", formats_, "format file (TOML)")->required()->expected(1);
     auto* source = command.add_option_group("field", "the skaters (one of)");
     source->add_option("--field", field_file_, "field file (JSON)");
-    source->add_option("--skaters", skaters_, "N skaters with strengths drawn N(0, 1)")
-        ->check(whole_from(2, max_field));
+    auto* skaters =
+        source
+            ->add_option("--skaters", skaters_,
+                         "N skaters, strengths N(0, 1) drawn afresh for each event (so that no one "
+                         "field decides the answer)")
+            ->check(whole_from(2, max_field));
     source->add_option("--fit", fit_, "the fitted strengths of these events' skaters");
     source->require_option(1);
+    command
+        .add_flag("--fixed-field", fixed_field_,
+                  "with --skaters: one field, drawn from the seed, for every event")
+        ->needs(skaters);
     command.add_option("--model", model_, "plackett-luce or thurstone (default: the field's)")
         ->check(CLI::IsMember({"plackett-luce", "thurstone"}));
     command.add_option("--noise", noise_, "noise scale (default: the field's, else 1)")
@@ -171,21 +221,26 @@ std::string SimulateCommand::run(std::ostream& err) const {
                                              : Seeding::by_strength;
     options.incidents = incidents();
     const bool show_progress = options.runs >= 1'000'000 && isatty(STDERR_FILENO);
-    std::vector<Simulation> sims;
+    options.fresh_field = skaters_ > 0 && !fixed_field_;
+    std::vector<Format> formats;
     for (const auto& path : formats_) {
         auto format = load_format(path);
         if (!format) throw InvalidInput{format.error()};
-        if (show_progress)
-            options.progress = [&err, name = format->name](std::int64_t done, std::int64_t total) {
-                err << fmt::format("\r{}: {} / {} events", name, done, total) << std::flush;
-            };
         warn_if_long(*format, skaters, options, err);
-        auto sim = simulate(*format, skaters, options);
-        if (show_progress) err << "\n";
-        if (!sim) throw InvalidInput{sim.error()};
-        sims.push_back(std::move(sim).value());
+        formats.push_back(std::move(format).value());
     }
-    return json_ ? simulation_to_json(sims, !no_timing_) : report(sims, skaters, !no_timing_);
+    if (show_progress)
+        options.progress = [&err](std::int64_t done, std::int64_t total) {
+            err << fmt::format("\r{} / {} events", done, total) << std::flush;
+        };
+    auto comparison = compare(formats, skaters, options);
+    if (show_progress) err << "\n";
+    if (!comparison) throw InvalidInput{comparison.error()};
+    if (json_)
+        return formats.size() == 1 && !compare_
+                   ? simulation_to_json(comparison->formats.front(), !no_timing_)
+                   : comparison_to_json(*comparison, !no_timing_);
+    return report(*comparison, skaters, options.fresh_field, formats_, !no_timing_);
 }
 
 }  // namespace heatgraph::cli

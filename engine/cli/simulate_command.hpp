@@ -28,6 +28,8 @@ class SimulateCommand {
     std::vector<std::string> formats_;
     std::string field_file_;
     int skaters_ = 0;
+    bool fixed_field_ = false;
+    bool compare_ = false;  // `compare`: its JSON holds the differences, even of one format
     std::vector<std::string> fit_;
     std::string model_;
     double noise_ = NAN;  // NaN: not given (the options refuse a NaN)

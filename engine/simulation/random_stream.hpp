@@ -9,6 +9,7 @@
 #include <Random123/philox.h>
 
 #include <Random123/uniform.hpp>
+#include <array>
 #include <cmath>
 #include <cstdint>
 
@@ -35,7 +36,19 @@ class RandomStream {
 
     // Uniform on (0, 1), 53 bits: never 0, so its logarithm is finite. (r123::u01 is four
     // times slower for the same bits.)
-    double uniform() { return (static_cast<double>(next() >> 11) + 0.5) * 0x1.0p-53; }
+    double uniform() { return unit(next()); }
+    static double unit(std::uint64_t bits) {
+        return (static_cast<double>(bits >> 11) + 0.5) * 0x1.0p-53;
+    }
+
+    // The four words at counter (a, b, c, d) of this replicate's key, whatever was drawn: a draw
+    // addressed by what it is for (a skater's k-th race), the same in every format run on the
+    // replicate. Counters with d = 0 .. 2 are the streams'; keep d above them.
+    [[nodiscard]] std::array<std::uint64_t, 4> at(std::uint64_t a, std::uint64_t b, std::uint64_t c,
+                                                  std::uint64_t d) const {
+        const auto block = philox_(Philox::ctr_type{{a, b, c, d}}, key_);
+        return {block[0], block[1], block[2], block[3]};
+    }
 
     // Exponential with the given rate.
     double exponential(double rate) { return -std::log(uniform()) / rate; }
@@ -52,7 +65,7 @@ class RandomStream {
     }
 
     using Philox = r123::Philox4x64;
-    Philox philox_;
+    mutable Philox philox_;
     Philox::key_type key_;
     Philox::ctr_type counter_{{0, 0, 0, 0}};
     Philox::ctr_type block_{{0, 0, 0, 0}};

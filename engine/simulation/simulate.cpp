@@ -3,8 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
-#include <boost/random/exponential_distribution.hpp>
 #include <boost/random/normal_distribution.hpp>
 #include <chrono>
 #include <cmath>
@@ -44,6 +44,26 @@ struct CompiledStage {
     std::vector<Way> out;
 };
 
+// A field's strengths and their order: who is strongest, each skater's rank by strength.
+struct FieldOrder {
+    std::vector<double> strength;
+    std::vector<int> strongest_first;  // skaters
+    std::vector<int> true_rank;        // per skater: 1 = the strongest
+
+    // Orders the strengths in `strength` (equal ones in the field's order).
+    void order() {
+        const int n = static_cast<int>(strength.size());
+        strongest_first.resize(strength.size());
+        for (int a = 0; a < n; ++a)
+            strongest_first[a] = a;
+        std::stable_sort(strongest_first.begin(), strongest_first.end(),
+                         [&](int a, int b) { return strength[a] > strength[b]; });
+        true_rank.resize(strength.size());
+        for (int k = 0; k < n; ++k)
+            true_rank[strongest_first[k]] = k + 1;
+    }
+};
+
 struct Compiled {
     const Format* format = nullptr;
     std::vector<CompiledStage> stages;  // in running order
@@ -53,11 +73,10 @@ struct Compiled {
     int entered = 0;  // skaters entering a later stage directly
     NoiseModel model = NoiseModel::plackett_luce;
     double noise = 1;
-    std::vector<double> strength;
-    std::vector<int> strongest_first;  // skaters
-    std::vector<int> true_rank;        // per skater: 1 = the strongest
-    std::vector<int> first_race;       // per seed index of the first stage: its race
-    std::vector<int> first_offsets;    // where each race of the first stage starts, and the end
+    FieldOrder field;
+    bool fresh_field = false;        // each replicate draws its own (SimulationOptions)
+    std::vector<int> first_race;     // per seed index of the first stage: its race
+    std::vector<int> first_offsets;  // where each race of the first stage starts, and the end
     Seeding seeding = Seeding::by_strength;
     IncidentRates incidents;
 };
@@ -177,15 +196,9 @@ Result<Compiled> compile(const Format& format, const Field& field, const Simulat
         return fail(fmt::format("{} skaters enter later stages directly; the field has {}",
                                 c.entered, c.skaters));
     for (const auto& s : field.skaters)
-        c.strength.push_back(s.strength);
-    c.strongest_first.resize(c.strength.size());
-    for (int a = 0; a < c.skaters; ++a)
-        c.strongest_first[a] = a;
-    std::stable_sort(c.strongest_first.begin(), c.strongest_first.end(),
-                     [&](int a, int b) { return c.strength[a] > c.strength[b]; });
-    c.true_rank.resize(c.strength.size());
-    for (int k = 0; k < c.skaters; ++k)
-        c.true_rank[c.strongest_first[k]] = k + 1;
+        c.field.strength.push_back(s.strength);
+    c.field.order();
+    c.fresh_field = o.fresh_field;
 
     const int starters = c.skaters - c.entered;
     const int races = c.stages[0].races;
@@ -204,24 +217,35 @@ Result<Compiled> compile(const Format& format, const Field& field, const Simulat
 
 // ---- one replicate ----
 
-struct Totals {  // integer tallies: summed in any order, the same answer
-    std::int64_t strongest_wins = 0, podium = 0, champion_rank = 0, champion_rank_sq = 0,
-                 entries = 0, entries_sq = 0, changed = 0;
+// Per-skater tallies, by rank by strength (index 0: the strongest), in integers: summed in any
+// order, the same answer. A fresh field's strengths are summed in fixed point for the same reason.
+struct Totals {
+    static constexpr double strength_unit = 1 << 24;
     std::uint64_t checksum = 0;
-    std::vector<std::int64_t> wins, podiums, rank_sum, rank_sq, ranked;
+    std::vector<std::int64_t> wins, podiums, rank_sum, rank_sq, ranked, strength;
 
-    explicit Totals(std::size_t n) : wins(n), podiums(n), rank_sum(n), rank_sq(n), ranked(n) {}
+    explicit Totals(std::size_t n)
+        : wins(n), podiums(n), rank_sum(n), rank_sq(n), ranked(n), strength(n) {}
     void add(const Totals& o) {
-        strongest_wins += o.strongest_wins, podium += o.podium;
-        champion_rank += o.champion_rank, champion_rank_sq += o.champion_rank_sq;
-        entries += o.entries, entries_sq += o.entries_sq, changed += o.changed;
         checksum += o.checksum;
         for (std::size_t a = 0; a < wins.size(); ++a) {
             wins[a] += o.wins[a], podiums[a] += o.podiums[a];
             rank_sum[a] += o.rank_sum[a], rank_sq[a] += o.rank_sq[a], ranked[a] += o.ranked[a];
+            strength[a] += o.strength[a];
         }
     }
 };
+
+// One event's value of each metric, in the order of simulation_metrics().
+constexpr std::size_t metric_count = 9;
+using EventValues = std::array<double, metric_count>;
+
+// The field a replicate draws: its own substream of the replicate, so that the races' draws
+// are those of the same replicate of a fixed field.
+constexpr std::uint64_t field_substream = 2;
+// The counters (a, k, 0, form_counter) of skater a's form in their k-th race: far above the
+// streams' own counters (random_stream.hpp).
+constexpr std::uint64_t form_counter = std::uint64_t{1} << 62;
 
 // A performance's time, seconds to the nearest millisecond (std::llround without the call).
 // The field's bounds keep it within a few days either way.
@@ -242,8 +266,9 @@ std::uint64_t mix(std::uint64_t x) {  // splitmix64's finaliser
 // than the field): an event allocates nothing.
 class Replicate {
   public:
-    explicit Replicate(const Compiled& c) : c_(c), totals_(c.strength.size()) {
-        const auto n = c.strength.size();
+    explicit Replicate(const Compiled& c)
+        : c_(c), field_(&c.field), fresh_(c.field), totals_(c.field.strength.size()) {
+        const auto n = c.field.strength.size();
         int most_races = 2;
         for (const auto& stage : c.stages)
             most_races = std::max(most_races, stage.races);
@@ -267,8 +292,9 @@ class Replicate {
             input_.first[a] = a * stages;
     }
 
-    // Runs replicate `i`; returns its Kendall tau (summed by the caller in replicate order).
-    double run(std::uint64_t seed, std::uint64_t i) {
+    // Runs replicate `i`; returns its metrics (summed by the caller in replicate order).
+    EventValues run(std::uint64_t seed, std::uint64_t i) {
+        if (c_.fresh_field) draw_field(seed, i);
         RandomStream random(seed, i);
         random_ = &random;
         const int stages = static_cast<int>(c_.stages.size());
@@ -276,6 +302,8 @@ class Replicate {
         order_ = 0;
         entries_ = 0;
         changed_ = false;
+        final_a_size_ = 0;
+        strongest_in_final_a_ = false;
         for (auto& in : incoming_)
             in.clear();
         seed_field();
@@ -298,6 +326,16 @@ class Replicate {
     const Totals& totals() const { return totals_; }
 
   private:
+    // A fresh field for replicate i: N(0, 1) strengths from its own substream.
+    void draw_field(std::uint64_t seed, std::uint64_t i) {
+        RandomStream random(seed, i, field_substream);
+        boost::random::normal_distribution<double> standard;
+        for (auto& x : fresh_.strength)
+            x = standard(random);
+        fresh_.order();
+        field_ = &fresh_;
+    }
+
     // A skater sent on to a stage: who, and what their last race said of them.
     struct Arrival {
         int who = 0;
@@ -327,7 +365,7 @@ class Replicate {
     // entries into later stages first (the best seeds by ranking, or the seeds listed).
     void seed_field() {
         for (int s = 0; s < c_.skaters; ++s)
-            seeds_[s] = c_.seeding == Seeding::by_strength ? c_.strongest_first[s] : s;
+            seeds_[s] = c_.seeding == Seeding::by_strength ? field_->strongest_first[s] : s;
         if (c_.seeding == Seeding::random)
             for (int s = c_.skaters - 1; s > 0; --s)
                 std::swap(seeds_[s], seeds_[random_->below(static_cast<std::uint64_t>(s + 1))]);
@@ -387,11 +425,18 @@ class Replicate {
         count_ = count;
     }
 
-    // Noise by Boost.Random's ziggurat samplers: a normal (Thurstone), or a standard Gumbel as
-    // minus the logarithm of an exponential (Plackett–Luce).
-    double noise_draw() {
-        if (c_.model == NoiseModel::thurstone) return normal_(*random_);
-        return -std::log(std::max(exponential_(*random_), 1e-300));
+    // Skater a's noise in their k-th race of the event (k from 0), addressed by (a, k) in the
+    // replicate's generator: every format run on the replicate gives the skater the same form
+    // in their k-th race (common random numbers). A standard normal by Box–Muller (Thurstone),
+    // or a standard Gumbel by inversion, -log(-log u) (Plackett–Luce).
+    double noise_draw(int a, int k) const {
+        const auto bits = random_->at(static_cast<std::uint64_t>(a), static_cast<std::uint64_t>(k),
+                                      0, form_counter);
+        const double u = RandomStream::unit(bits[0]);
+        if (c_.model == NoiseModel::thurstone)
+            return std::sqrt(-2 * std::log(u)) *
+                   std::cos(2 * std::numbers::pi * RandomStream::unit(bits[1]));
+        return -std::log(-std::log(u));
     }
 
     // Draws race k of stage s: performances, incidents, places and times. `number` is the race's
@@ -401,14 +446,20 @@ class Replicate {
         const int begin = offsets_[k], end = offsets_[k + 1];
         int fastest = -1;
         for (int m = begin; m < end; ++m) {
-            perf_[m] = c_.strength[members_[m]] + c_.noise * noise_draw();
+            const int a = members_[m];
+            perf_[m] = field_->strength[a] + c_.noise * noise_draw(a, input_.count[a]);
             status_[m] = Status::finished;
             referee_[m] = 0;
             if (fastest < 0 || perf_[m] > perf_[fastest]) fastest = m;
         }
         incidents(begin, end);
         const bool final_a = s == c_.final_a_stage && number == 0;
-        if (final_a && fastest >= 0 && status_[fastest] != Status::finished) changed_ = true;
+        if (final_a) {
+            if (fastest >= 0 && status_[fastest] != Status::finished) changed_ = true;
+            final_a_size_ = end - begin;
+            for (int m = begin; m < end; ++m)
+                strongest_in_final_a_ |= members_[m] == field_->strongest_first[0];
+        }
         int* finishers = finishers_.data() + begin;
         int finished = 0;
         for (int m = begin; m < end; ++m) {
@@ -588,37 +639,54 @@ class Replicate {
         input_.finals.push_back(block);
     }
 
-    double tally(std::uint64_t i) {
+    EventValues tally(std::uint64_t i) {
         auto& t = totals_;
         const int n = c_.skaters;
+        const auto& true_rank = field_->true_rank;
+        EventValues v{};
         std::uint64_t podium_hash = i;
         int podium_strong = 0;
         for (std::size_t p = 0; p < standings_.size() && p < 3; ++p) {
             const auto& s = standings_[p];
             podium_hash = podium_hash * 131 + static_cast<std::uint64_t>(s.athlete + 1);
-            if (s.rank >= 1 && s.rank <= 3 && c_.true_rank[s.athlete] <= 3) ++podium_strong;
+            if (s.rank >= 1 && s.rank <= 3 && true_rank[s.athlete] <= 3) ++podium_strong;
         }
         t.checksum += mix(podium_hash);
         if (!standings_.empty() && standings_[0].rank == 1) {
-            const int champion = standings_[0].athlete;
-            t.strongest_wins += c_.true_rank[champion] == 1;
-            t.champion_rank += c_.true_rank[champion];
-            t.champion_rank_sq += c_.true_rank[champion] * c_.true_rank[champion];
+            const int champion = true_rank[standings_[0].athlete];
+            v[0] = champion == 1;
+            v[2] = champion;
         }
-        t.podium += podium_strong == std::min(3, n);
-        t.entries += entries_, t.entries_sq += entries_ * entries_;
-        t.changed += changed_;
+        v[1] = podium_strong == std::min(3, n);
+        v[4] = static_cast<double>(entries_) / n;
+        v[5] = changed_;
+        v[6] = strongest_in_final_a_;
+        v[7] = final_a_size_;
+        v[8] = strongest_out_round();
         std::fill(rank_.begin(), rank_.end(), 0);
         for (const auto& s : standings_) {
             rank_[s.athlete] = s.rank;
             if (!s.rank) continue;
-            t.wins[s.athlete] += s.rank == 1;
-            t.podiums[s.athlete] += s.rank <= 3;
-            t.rank_sum[s.athlete] += s.rank;
-            t.rank_sq[s.athlete] += std::int64_t{s.rank} * s.rank;
-            ++t.ranked[s.athlete];
+            const int k = true_rank[s.athlete] - 1;
+            t.wins[k] += s.rank == 1;
+            t.podiums[k] += s.rank <= 3;
+            t.rank_sum[k] += s.rank;
+            t.rank_sq[k] += std::int64_t{s.rank} * s.rank;
+            ++t.ranked[k];
         }
-        return kendall_tau();
+        if (c_.fresh_field)
+            for (int k = 0; k < n; ++k)
+                t.strength[k] += std::llround(field_->strength[field_->strongest_first[k]] *
+                                              Totals::strength_unit);
+        v[3] = kendall_tau();
+        return v;
+    }
+
+    // The stage (1 = the first in running order) of the strongest skater's last race.
+    double strongest_out_round() const {
+        const int a = field_->strongest_first[0];
+        const int count = input_.count[a];
+        return count > 0 ? input_.results[input_.first[a] + count - 1].round + 1 : 0;
     }
 
     // Tau-b of the classification against strength over the ranked skaters (shared ranks are
@@ -626,7 +694,7 @@ class Replicate {
     // strength order, a pair is concordant when the stronger skater ranks better.
     double kendall_tau() {
         int n = 0;
-        for (int a : c_.strongest_first)
+        for (int a : field_->strongest_first)
             if (rank_[a]) by_strength_rank_[n++] = rank_[a];
         const auto [concordant, tied] =
             detail::rank_pairs(by_strength_rank_.data(), n, c_.skaters, rank_counts_);
@@ -644,6 +712,8 @@ class Replicate {
     };
 
     const Compiled& c_;
+    const FieldOrder* field_;  // the compiled field, or fresh_
+    FieldOrder fresh_;
     RandomStream* random_ = nullptr;
     Totals totals_;
     // Per skater or per member of the round (index m), sized for the whole field.
@@ -661,11 +731,11 @@ class Replicate {
     ClassifierInput input_;
     Classifier classifier_;
     std::vector<FlatStanding> standings_;
-    boost::random::normal_distribution<double> normal_;
-    boost::random::exponential_distribution<double> exponential_;
     int races_ = 0, count_ = 0, order_ = 0;
     std::int64_t entries_ = 0;
     bool changed_ = false;
+    int final_a_size_ = 0;
+    bool strongest_in_final_a_ = false;
 };
 
 Estimate proportion(std::int64_t count, std::int64_t n) {
@@ -678,6 +748,117 @@ Estimate mean(double sum, double sum_sq, std::int64_t n) {
     const double m = sum / static_cast<double>(n);
     const double variance = std::max(0.0, sum_sq / static_cast<double>(n) - m * m);
     return {m, std::sqrt(variance / static_cast<double>(n))};
+}
+
+// Sums of per-event values and their squares, per format and metric, and of each format's
+// difference to the first; kept per block and added in block order, so that any thread count
+// gives the same sums to the last bit.
+struct Sums {
+    std::vector<EventValues> value, value_sq, difference, difference_sq;  // per format
+
+    explicit Sums(std::size_t formats = 0)
+        : value(formats), value_sq(formats), difference(formats), difference_sq(formats) {}
+    void add(const std::vector<EventValues>& event) {
+        for (std::size_t f = 0; f < event.size(); ++f)
+            for (std::size_t m = 0; m < metric_count; ++m) {
+                const double x = event[f][m], d = x - event[0][m];
+                value[f][m] += x, value_sq[f][m] += x * x;
+                difference[f][m] += d, difference_sq[f][m] += d * d;
+            }
+    }
+    void add(const Sums& o) {
+        for (std::size_t f = 0; f < value.size(); ++f)
+            for (std::size_t m = 0; m < metric_count; ++m) {
+                value[f][m] += o.value[f][m], value_sq[f][m] += o.value_sq[f][m];
+                difference[f][m] += o.difference[f][m];
+                difference_sq[f][m] += o.difference_sq[f][m];
+            }
+    }
+};
+
+// What the runs of every format gave.
+struct Runs {
+    Sums sums;
+    std::vector<Totals> totals;  // per format
+    int threads = 1;
+    double seconds = 0;
+};
+
+// Runs replicates 0 .. runs - 1 of every compiled format: replicate i of each on stream
+// (seed, i), in blocks shared out among the threads.
+Runs run_formats(const std::vector<Compiled>& compiled, const SimulationOptions& options) {
+    const std::size_t formats = compiled.size(), n = compiled[0].field.strength.size();
+    const std::int64_t blocks = (options.runs + block_size - 1) / block_size;
+    Runs out;
+    out.threads = thread_count(options.threads, blocks);
+    std::vector<Sums> block_sums(static_cast<std::size_t>(blocks), Sums(formats));
+    std::vector<std::vector<Totals>> totals(static_cast<std::size_t>(out.threads));
+    std::atomic<std::int64_t> next_block{0}, done{0};
+    const auto start = std::chrono::steady_clock::now();
+    run_on_threads(out.threads, [&](int t) {
+        std::vector<Replicate> replicates;
+        for (const auto& c : compiled)
+            replicates.emplace_back(c);
+        std::vector<EventValues> event(formats);
+        for (std::int64_t b; (b = next_block.fetch_add(1)) < blocks;) {
+            const std::int64_t end = std::min(options.runs, (b + 1) * block_size);
+            for (std::int64_t i = b * block_size; i < end; ++i) {
+                for (std::size_t f = 0; f < formats; ++f)
+                    event[f] = replicates[f].run(options.seed, static_cast<std::uint64_t>(i));
+                block_sums[b].add(event);
+            }
+            const auto finished = done.fetch_add(end - b * block_size) + (end - b * block_size);
+            if (t == 0 && options.progress) options.progress(finished, options.runs);
+        }
+        for (const auto& r : replicates)
+            totals[t].push_back(r.totals());
+    });
+    out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    out.sums = Sums(formats);
+    for (const auto& b : block_sums)
+        out.sums.add(b);
+    out.totals.assign(formats, Totals(n));
+    for (const auto& per_thread : totals)
+        for (std::size_t f = 0; f < per_thread.size(); ++f)
+            out.totals[f].add(per_thread[f]);
+    return out;
+}
+
+// Format f's simulation from the runs.
+Simulation simulation_of(const Format& format, const Field& field, const Compiled& c,
+                         const Runs& runs, std::size_t f, const SimulationOptions& options) {
+    const std::int64_t n = options.runs;
+    Simulation out;
+    out.format = format.name;
+    out.runs = n;
+    out.seed = options.seed;
+    out.threads = runs.threads;
+    out.seconds = runs.seconds;
+    out.events_per_second =
+        runs.seconds > 0 ? static_cast<double>(n * runs.sums.value.size()) / runs.seconds : 0;
+    const auto& metrics = simulation_metrics();
+    for (std::size_t m = 0; m < metric_count; ++m)
+        out.*metrics[m].member = mean(runs.sums.value[f][m], runs.sums.value_sq[f][m], n);
+    const Totals& total = runs.totals[f];
+    for (std::size_t k = 0; k < c.field.strength.size(); ++k) {
+        SkaterOutcome s;
+        if (c.fresh_field) {
+            s.name = fmt::format("Strength rank {}", k + 1);
+            s.strength = static_cast<double>(total.strength[k]) / Totals::strength_unit /
+                         static_cast<double>(n);
+        } else {
+            const int a = c.field.strongest_first[k];
+            s.name = field.skaters[a].name;
+            s.strength = c.field.strength[a];
+        }
+        s.p_win = proportion(total.wins[k], n);
+        s.p_podium = proportion(total.podiums[k], n);
+        s.mean_rank = mean(static_cast<double>(total.rank_sum[k]),
+                           static_cast<double>(total.rank_sq[k]), total.ranked[k]);
+        out.skaters.push_back(std::move(s));
+    }
+    out.checksum = total.checksum;
+    return out;
 }
 
 // What is wrong with a field or the options, if anything: each bound as simulate.hpp states it.
@@ -707,73 +888,58 @@ int usable_threads(int requested) {
     return requested > 0 ? std::min(requested, cores) : cores;
 }
 
+const std::vector<SimulationMetric>& simulation_metrics() {
+    static const std::vector<SimulationMetric> metrics{
+        {"p_strongest_wins", "P(strongest wins)", &Simulation::p_strongest_wins, 4},
+        {"p_podium_strongest", "P(podium = three strongest)", &Simulation::p_podium_strongest, 4},
+        {"champion_true_rank", "Champion's true rank", &Simulation::champion_true_rank, 3},
+        {"kendall_tau", "Kendall tau vs strength", &Simulation::kendall_tau, 4},
+        {"races_per_skater", "Races per skater", &Simulation::races_per_skater, 3},
+        {"finals_changed_by_incidents", "Finals changed by incidents",
+         &Simulation::finals_changed_by_incidents, 4},
+        {"p_final_a_strongest", "P(Final A holds the strongest)", &Simulation::p_final_a_strongest,
+         4},
+        {"final_a_size", "Final A size", &Simulation::final_a_size, 3},
+        {"strongest_out_round", "Round the strongest goes out", &Simulation::strongest_out_round,
+         3}};
+    return metrics;
+}
+
+Result<Comparison> compare(const std::vector<Format>& formats, const Field& field,
+                           const SimulationOptions& options) {
+    if (formats.empty()) return Error{{}, 0, "no format to simulate"};
+    if (const auto problem = out_of_bounds(field, options)) return Error{{}, 0, *problem};
+    std::vector<Compiled> compiled;
+    for (const auto& format : formats) {
+        auto c = compile(format, field, options);
+        if (!c) return c.error();
+        compiled.push_back(std::move(c).value());
+    }
+    const Runs runs = run_formats(compiled, options);
+    Comparison out;
+    for (std::size_t f = 0; f < formats.size(); ++f)
+        out.formats.push_back(simulation_of(formats[f], field, compiled[f], runs, f, options));
+    const auto& metrics = simulation_metrics();
+    for (std::size_t f = 1; f < formats.size(); ++f)
+        for (std::size_t m = 0; m < metric_count; ++m) {
+            MetricDifference d;
+            d.format = formats[f].name;
+            d.metric = metrics[m].key;
+            d.difference =
+                mean(runs.sums.difference[f][m], runs.sums.difference_sq[f][m], options.runs);
+            const double a = (out.formats[0].*metrics[m].member).standard_error,
+                         b = (out.formats[f].*metrics[m].member).standard_error;
+            d.unpaired_standard_error = std::sqrt(a * a + b * b);
+            out.differences.push_back(std::move(d));
+        }
+    return out;
+}
+
 Result<Simulation> simulate(const Format& format, const Field& field,
                             const SimulationOptions& options) {
-    if (const auto problem = out_of_bounds(field, options)) return Error{{}, 0, *problem};
-    auto compiled = compile(format, field, options);
-    if (!compiled) return compiled.error();
-    const Compiled& c = *compiled;
-    const std::int64_t blocks = (options.runs + block_size - 1) / block_size;
-    const int threads = thread_count(options.threads, blocks);
-
-    std::vector<double> tau_sum(static_cast<std::size_t>(blocks)), tau_sq(tau_sum.size());
-    std::vector<Totals> totals(static_cast<std::size_t>(threads), Totals(c.strength.size()));
-    std::atomic<std::int64_t> next_block{0}, done{0};
-    const auto start = std::chrono::steady_clock::now();
-    run_on_threads(threads, [&](int t) {
-        Replicate replicate(c);
-        for (std::int64_t b; (b = next_block.fetch_add(1)) < blocks;) {
-            const std::int64_t end = std::min(options.runs, (b + 1) * block_size);
-            double sum = 0, sq = 0;
-            for (std::int64_t i = b * block_size; i < end; ++i) {
-                const double tau = replicate.run(options.seed, static_cast<std::uint64_t>(i));
-                sum += tau, sq += tau * tau;
-            }
-            tau_sum[b] = sum, tau_sq[b] = sq;
-            const auto finished = done.fetch_add(end - b * block_size) + (end - b * block_size);
-            if (t == 0 && options.progress) options.progress(finished, options.runs);
-        }
-        totals[t] = replicate.totals();
-    });
-    const double seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-
-    Totals total(c.strength.size());
-    for (const auto& t : totals)
-        total.add(t);
-    double tau = 0, tau2 = 0;
-    for (std::int64_t b = 0; b < blocks; ++b)
-        tau += tau_sum[b], tau2 += tau_sq[b];
-
-    const std::int64_t n = options.runs;
-    Simulation out;
-    out.format = format.name;
-    out.runs = n;
-    out.seed = options.seed;
-    out.threads = threads;
-    out.seconds = seconds;
-    out.events_per_second = seconds > 0 ? static_cast<double>(n) / seconds : 0;
-    out.p_strongest_wins = proportion(total.strongest_wins, n);
-    out.p_podium_strongest = proportion(total.podium, n);
-    out.champion_true_rank = mean(static_cast<double>(total.champion_rank),
-                                  static_cast<double>(total.champion_rank_sq), n);
-    out.kendall_tau = mean(tau, tau2, n);
-    const double skaters = c.skaters;
-    out.races_per_skater = mean(static_cast<double>(total.entries) / skaters,
-                                static_cast<double>(total.entries_sq) / (skaters * skaters), n);
-    out.finals_changed_by_incidents = proportion(total.changed, n);
-    for (int a : c.strongest_first) {
-        SkaterOutcome s;
-        s.name = field.skaters[a].name;
-        s.strength = c.strength[a];
-        s.p_win = proportion(total.wins[a], n);
-        s.p_podium = proportion(total.podiums[a], n);
-        s.mean_rank = mean(static_cast<double>(total.rank_sum[a]),
-                           static_cast<double>(total.rank_sq[a]), total.ranked[a]);
-        out.skaters.push_back(std::move(s));
-    }
-    out.checksum = total.checksum;
-    return out;
+    auto comparison = compare({format}, field, options);
+    if (!comparison) return comparison.error();
+    return std::move(comparison->formats.front());
 }
 
 }  // namespace heatgraph

@@ -25,13 +25,9 @@ json simulation_json(const Simulation& s, bool timing) {
                            {"p_podium_se", k.p_podium.standard_error},
                            {"mean_rank", k.mean_rank.value},
                            {"mean_rank_se", k.mean_rank.standard_error}});
-    const json metrics{
-        {"p_strongest_wins", estimate_json(s.p_strongest_wins)},
-        {"p_podium_strongest", estimate_json(s.p_podium_strongest)},
-        {"champion_true_rank", estimate_json(s.champion_true_rank)},
-        {"kendall_tau", estimate_json(s.kendall_tau)},
-        {"races_per_skater", estimate_json(s.races_per_skater)},
-        {"finals_changed_by_incidents", estimate_json(s.finals_changed_by_incidents)}};
+    json metrics = json::object();
+    for (const auto& m : simulation_metrics())
+        metrics[std::string(m.key)] = estimate_json(s.*m.member);
     return {{"format", s.format},
             {"runs", s.runs},
             {"seed", s.seed},
@@ -45,13 +41,22 @@ json simulation_json(const Simulation& s, bool timing) {
 
 }  // namespace
 
-std::string simulation_to_json(const std::vector<Simulation>& simulations, bool timing,
-                               int indent) {
-    if (simulations.size() == 1) return simulation_json(simulations[0], timing).dump(indent) + "\n";
-    json out = json::array();
-    for (const auto& s : simulations)
-        out.push_back(simulation_json(s, timing));
-    return out.dump(indent) + "\n";
+std::string simulation_to_json(const Simulation& simulation, bool timing, int indent) {
+    return simulation_json(simulation, timing).dump(indent) + "\n";
+}
+
+std::string comparison_to_json(const Comparison& comparison, bool timing, int indent) {
+    json formats = json::array();
+    for (const auto& s : comparison.formats)
+        formats.push_back(simulation_json(s, timing));
+    json differences = json::array();
+    for (const auto& d : comparison.differences)
+        differences.push_back({{"format", d.format},
+                               {"metric", d.metric},
+                               {"value", d.difference.value},
+                               {"standard_error", d.difference.standard_error},
+                               {"unpaired_standard_error", d.unpaired_standard_error}});
+    return json{{"formats", formats}, {"differences", differences}}.dump(indent) + "\n";
 }
 
 }  // namespace heatgraph

@@ -28,12 +28,17 @@ namespace heatgraph {
 // {"events", "prior", "iterations", "orders", "log_likelihood",
 //  "skaters": [{"athlete", "strength", "standard_error", "races"}], "notes"}
 [[nodiscard]] std::string race_model_to_json(const RaceModel& model, int indent = 2);
-// `simulate --json` (one simulation) and `compare --json` (an array of them): {"format", "runs",
+// `simulate --json`: {"format", "runs",
 //  "seed", "threads", "seconds", "events_per_second" (null without timing), "checksum",
-//  "metrics": {"p_strongest_wins": {"value", "standard_error"}, ...},
+//  "metrics": {"p_strongest_wins": {"value", "standard_error"}, ...} (simulation_metrics()),
 //  "skaters": [{"name", "strength", "p_win", "p_podium", "mean_rank"} with standard errors]}
-[[nodiscard]] std::string simulation_to_json(const std::vector<Simulation>& simulations,
-                                             bool timing = true, int indent = 2);
+[[nodiscard]] std::string simulation_to_json(const Simulation& simulation, bool timing = true,
+                                             int indent = 2);
+// {"formats": [each format's simulation, as above], "differences": [{"format", "metric",
+//  "value", "standard_error", "unpaired_standard_error"}]}: each metric of each format after
+// the first minus the first's, with the standard error of the paired difference.
+[[nodiscard]] std::string comparison_to_json(const Comparison& comparison, bool timing = true,
+                                             int indent = 2);
 [[nodiscard]] Result<Event> parse_event_json(std::string_view text, std::string source);
 
 }  // namespace heatgraph

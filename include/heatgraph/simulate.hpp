@@ -81,6 +81,10 @@ struct SimulationOptions {
     int threads = 1;  // 0: one per core
     Seeding seeding = Seeding::by_strength;
     IncidentRates incidents;
+    // Each event draws a fresh field of the field's size, strengths N(0, 1) (the field's own
+    // strengths are not used), so that no one field decides the answer. Per-skater outcomes
+    // are then by strength rank: "Strength rank 1" is each event's strongest skater.
+    bool fresh_field = false;
     std::function<void(std::int64_t done, std::int64_t total)> progress;  // from one thread
 };
 
@@ -108,14 +112,48 @@ struct Simulation {
     Estimate kendall_tau;         // classification against strength (tau-b)
     Estimate races_per_skater;
     Estimate finals_changed_by_incidents;  // Final A's fastest was penalised or brought down
+    Estimate p_final_a_strongest;          // Final A holds the strongest skater
+    Estimate final_a_size;                 // skaters in Final A
+    Estimate strongest_out_round;          // the stage of the strongest skater's last race, 1 = the
+                                           // first stage in running order (a finalist: the final's)
     std::vector<SkaterOutcome> skaters;    // strongest first
     std::uint64_t checksum = 0;            // of every replicate's podium: pins the whole run
 };
+
+// The metrics of a simulation, in the order reports list them: the JSON key, a label for a
+// table, the member, and the decimals a table shows.
+struct SimulationMetric {
+    std::string_view key;
+    std::string_view label;
+    Estimate Simulation::*member;
+    int decimals;
+};
+[[nodiscard]] const std::vector<SimulationMetric>& simulation_metrics();
 
 // Errors: a format the simulation cannot run (a transition without `races`, fewer skaters than
 // races), a field of fewer than two skaters or out of its bounds, options out of theirs (runs
 // from 1 to max_runs, threads 0 or more, incident rates from 0 to 1).
 [[nodiscard]] Result<Simulation> simulate(const Format& format, const Field& field,
                                           const SimulationOptions& options);
+
+// A metric of one format minus the same metric of the first, over the same events.
+struct MetricDifference {
+    std::string format;
+    std::string_view metric;             // a SimulationMetric key
+    Estimate difference;                 // with the standard error of the paired difference
+    double unpaired_standard_error = 0;  // what independent runs would give: for comparison
+};
+
+struct Comparison {
+    std::vector<Simulation> formats;
+    std::vector<MetricDifference> differences;  // every format after the first, every metric
+};
+
+// The formats run on common random numbers: event i of every format has the same field (a
+// fresh one with `fresh_field`), the same seeding and the same random stream, so that their
+// differences are measured on the same events and the standard error of a difference is that of
+// the paired difference. Errors: as simulate, naming the format's file; no format.
+[[nodiscard]] Result<Comparison> compare(const std::vector<Format>& formats, const Field& field,
+                                         const SimulationOptions& options);
 
 }  // namespace heatgraph

@@ -23,7 +23,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     options.threads = 1;
     for (const Format* format : {&one_race, &olympic}) {
         const auto simulation = simulate(*format, *field, options);
-        if (simulation) static_cast<void>(simulation_to_json({*simulation}, false));
+        if (simulation) static_cast<void>(simulation_to_json(*simulation, false));
     }
     return 0;
 }

@@ -32,6 +32,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     options.incidents.penalty = 0.1;
     options.incidents.fall = 0.5;
     const auto simulation = simulate(*format, normal_field(field_size(*format), 11), options);
-    if (simulation) static_cast<void>(simulation_to_json({*simulation}, false));
+    if (simulation) static_cast<void>(simulation_to_json(*simulation, false));
     return 0;
 }
