@@ -1,8 +1,12 @@
 #include "heatgraph/race_model.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <map>
+#include <nlohmann/json.hpp>
 
+#include "heatgraph/event_json.hpp"
+#include "heatgraph/simulate.hpp"
 #include "simulation/plackett_luce.hpp"
 #include "test_support.hpp"
 
@@ -217,4 +221,81 @@ TEST_CASE("a random stream is fixed by its seed and replicate") {
         const double u = a.uniform();
         CHECK((u > 0 && u < 1));
     }
+}
+
+TEST_CASE("skaters no shared race connects form groups, which a warning names") {
+    // a-b-c raced one another; d and e only each other: two groups, compared only by the prior.
+    const auto model = fit_race_model({orders_event({{"a", "b"}, {"c", "b"}, {"d", "e"}})});
+    REQUIRE(model.ok());
+    REQUIRE(model->groups.size() == 2);
+    auto first = model->groups[0], second = model->groups[1];
+    std::sort(first.begin(), first.end());
+    std::sort(second.begin(), second.end());
+    CHECK(first == std::vector<std::string>{"a", "b", "c"});
+    CHECK(second == std::vector<std::string>{"d", "e"});
+    CHECK(test::has_diagnostic(model->notes,
+                               "the skaters fall into 2 groups that no shared race "
+                               "connects, of 3 and 2 skaters"));
+    const auto json = nlohmann::json::parse(race_model_to_json(*model));
+    CHECK(json["groups"].size() == 2);
+    CHECK(json["groups"][1].size() == 2);
+
+    const auto connected = fit_race_model({orders_event({{"a", "b"}, {"c", "b"}, {"d", "c"}})});
+    REQUIRE(connected.ok());
+    CHECK(connected->groups.empty());
+    CHECK_FALSE(test::has_diagnostic(connected->notes, "groups"));
+    CHECK_FALSE(nlohmann::json::parse(race_model_to_json(*connected)).contains("groups"));
+}
+
+TEST_CASE("the five seeds pooled fall into three groups") {
+    std::vector<Event> events;
+    for (const char* name : test::all_seeds)
+        events.push_back(test::seed(name));
+    const auto model = fit_race_model(events);
+    REQUIRE(model.ok());
+    REQUIRE(model->groups.size() == 3);
+    std::size_t grouped = 0;
+    for (std::size_t g = 0; g < model->groups.size(); ++g) {
+        grouped += model->groups[g].size();
+        if (g > 0) CHECK(model->groups[g - 1].size() >= model->groups[g].size());
+    }
+    CHECK(grouped == model->skaters.size());
+    CHECK(test::has_diagnostic(model->notes, "the skaters fall into 3 groups"));
+}
+
+TEST_CASE("the fit's JSON is a field file: parse_field reads its names and strengths") {
+    const auto model = fit_race_model(
+        {test::seed("olympics-2022-men-1000m"), test::seed("olympics-2026-men-1000m")});
+    REQUIRE(model.ok());
+    const auto field = parse_field(race_model_to_json(*model), "fit.json");
+    REQUIRE_MESSAGE(field.ok(), (field.ok() ? "" : field.error().describe()));
+    CHECK(field->model == NoiseModel::plackett_luce);
+    CHECK(field->noise == 1.0);
+    REQUIRE(field->skaters.size() == model->skaters.size());
+    for (std::size_t i = 0; i < model->skaters.size(); ++i) {
+        CHECK(field->skaters[i].name == model->skaters[i].name);
+        CHECK(field->skaters[i].strength == model->skaters[i].strength);
+    }
+}
+
+TEST_CASE("a fitted field keeps a skater without a placed race, as an average skater") {
+    // Calgary 2012: Choi Ji-hyun was penalised in her only race, as were two others.
+    const auto model = fit_race_model(
+        {test::event_file("scenarios/events/world-cup-2012-calgary-women-500m.csv")});
+    REQUIRE(model.ok());
+    REQUIRE(model->skaters.size() == 35);
+    CHECK(model->unplaced.size() == 3);
+    Diagnostics notes;
+    const auto field = fitted_field(*model, &notes);
+    REQUIRE(field.skaters.size() == 38);
+    const auto choi = std::find_if(field.skaters.begin(), field.skaters.end(),
+                                   [](const auto& s) { return s.name == "Choi Ji-hyun"; });
+    REQUIRE(choi != field.skaters.end());
+    CHECK(choi->strength == 0);
+    CHECK(notes.size() == 3);
+    CHECK(test::has_diagnostic(notes,
+                               "Choi Ji-hyun has no placed race to fit: simulated as an "
+                               "average skater (strength 0)"));
+    for (std::size_t i = 0; i < model->skaters.size(); ++i)
+        CHECK(field.skaters[i].name == model->skaters[i].name);
 }

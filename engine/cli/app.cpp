@@ -170,18 +170,22 @@ void add_whatif_options(CLI::App& command, Options& o) {
         ->check(CLI::IsMember({"yellow", "red"}));
     command
         .add_option("--samples", o.whatif.samples, "Monte Carlo samples when a race is re-drawn")
-        ->check(whole_from(1, max_samples));
+        ->check(whole_from(1, max_samples))
+        ->capture_default_str();
     command.add_option("--seed", o.whatif.seed, "random seed (same seed, same answer)")
-        ->check(seed_number());
+        ->check(seed_number())
+        ->capture_default_str();
     command
         .add_option("--threads", o.whatif.threads,
                     "threads (0: one per core, the most used); the answer does not depend on it")
-        ->check(whole_from(0, max_threads_option));
+        ->check(whole_from(0, max_threads_option))
+        ->capture_default_str();
     command.add_flag(
         "--incidents", o.whatif.incidents,
         "newcomers to a race may be penalised or fail to finish, at the event's rates");
     command.add_option("--prior", o.whatif.prior, "race model prior (see `fit`)")
-        ->check(number_from(0, max_prior_option));
+        ->check(number_from(0, max_prior_option))
+        ->capture_default_str();
     command.add_flag("--fixed-strengths", o.whatif.fixed_strengths,
                      "draw every sample with the fitted strengths as if known (by default each "
                      "sample draws them from the fit's posterior, so the answer carries the "
@@ -191,6 +195,14 @@ void add_whatif_options(CLI::App& command, Options& o) {
 
 }  // namespace
 
+// The metrics of `simulate` and `compare`, defined.
+std::string metrics_help() {
+    std::string out = "Metrics:\n";
+    for (const auto& m : simulation_metrics())
+        out += fmt::format("  {:<32}{}\n", m.label, m.meaning);
+    return out;
+}
+
 int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
     CLI::App app{"heatgraph: replay, explain and what-if heat-based elimination events"};
     app.require_subcommand(1);
@@ -199,6 +211,9 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
     auto* replay_cmd =
         app.add_subcommand("replay", "classification and every advancement explained");
     add_event_options(*replay_cmd, o);
+    replay_cmd->footer(
+        "Example:\n  heatgraph replay scenarios/events/olympics-2022-men-1000m.txt\n"
+        "  heatgraph replay results.csv --event \"Calgary 500m\" --json");
     replay_cmd->add_flag("--all", o.all,
                          "every event of the tables (with --json: one object per line)");
     auto* explain_cmd =
@@ -210,30 +225,58 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
                                   "diacritics and small typos tolerated)",
                                   event_help),
                       2);
+    explain_cmd->footer(
+        "Example:\n  heatgraph explain scenarios/events/olympics-2022-men-1000m.txt Daeheon Hwang");
     auto* graph_cmd =
         app.add_subcommand("graph", "the progression graph: races and the channels taken");
     add_event_options(*graph_cmd, o, false);
     graph_cmd->add_flag("--dot", o.dot, "Graphviz output");
+    graph_cmd->footer(
+        "Example:\n  heatgraph graph scenarios/events/olympics-2022-men-1000m.txt --dot | dot "
+        "-Tsvg > 2022.svg");
     auto* format_cmd =
         app.add_subcommand("format", "the format (TOML) a replay uses for the event");
     add_event_options(*format_cmd, o, false);
+    format_cmd->footer(
+        "Example:\n  heatgraph format scenarios/events/olympics-2006-men-1000m.txt > 2006.toml");
     auto* whatif_cmd = app.add_subcommand(
         "whatif", "the event under alternative rulings: exact, or place probabilities");
     add_whatif_options(*whatif_cmd, o);
+    whatif_cmd->footer(
+        "Examples:\n"
+        "  heatgraph whatif scenarios/events/olympics-2022-men-1000m.txt --rescind \"Daeheon "
+        "Hwang@SF1=1\"\n"
+        "  heatgraph whatif --scenario "
+        "scenarios/whatif/2022-hwang-semifinal-penalty-rescinded.toml --json\n"
+        "RACE as the event names it or as people write it (Semifinal 1, SF1, semi 1, QF4, FA);\n"
+        "ATHLETE in either word order, small typos tolerated.");
     auto* fit_cmd =
         app.add_subcommand("fit", "Plackett–Luce strengths of the skaters of one or more events");
     add_event_files(*fit_cmd, o, "results articles, JSON exports or result tables, pooled");
     fit_cmd
         ->add_option("--prior", o.prior,
                      "Gamma(1 + prior, prior) prior on each worth; 0: maximum likelihood")
-        ->check(number_from(0, max_prior_option));
+        ->check(number_from(0, max_prior_option))
+        ->capture_default_str();
     fit_cmd->add_flag("--json", o.json, "machine-readable output");
+    fit_cmd->footer("Example:\n  heatgraph fit scenarios/events/olympics-20*.txt");
     SimulateCommand simulation;
     auto* simulate_cmd = app.add_subcommand(
         "simulate", "many whole events of one field under a format: metrics and per skater");
     simulation.add_options(*simulate_cmd, false);
-    auto* compare_cmd = app.add_subcommand("compare", "formats side by side on the same field");
+    simulate_cmd->footer(
+        "Example:\n  heatgraph simulate --format scenarios/formats/isu-2022-2026.toml --skaters "
+        "32 --runs 100000\n" +
+        metrics_help());
+    auto* compare_cmd =
+        app.add_subcommand("compare", "formats on the same simulated events, differences paired");
     simulation.add_options(*compare_cmd, true);
+    compare_cmd->footer(
+        "Example:\n  heatgraph compare --formats "
+        "scenarios/formats/isu-2002.toml,scenarios/formats/isu-2022-2026.toml --skaters 32\n" +
+        metrics_help() +
+        "Each metric's difference to the first format has the standard error of the paired\n"
+        "difference: every format runs the same events (common random numbers).");
 
     try {
         app.parse(argc, argv);

@@ -166,26 +166,32 @@ void SimulateCommand::add_options(CLI::App& command, bool compare) {
     command.add_option("--noise", noise_, "noise scale (default: the field's, else 1)")
         ->check(number_from(0, max_noise));
     command.add_option("--seeding", seeding_, "first-round seeds: strength, random or listed")
-        ->check(CLI::IsMember({"strength", "random", "listed"}));
+        ->check(CLI::IsMember({"strength", "random", "listed"}))
+        ->capture_default_str();
     command.add_option("--penalty-rate", penalty_, "penalties per skater and race")
         ->check(number_from(0, 1));
     command.add_option("--fall-rate", fall_, "falls (advanced by the Referee) per penalty")
         ->check(number_from(0, 1));
     command.add_option("--incidents-from", incidents_from_,
                        "estimate both rates from these events");
-    command.add_option("--runs", options_.runs, "events simulated")->check(whole_from(1, max_runs));
+    command.add_option("--runs", options_.runs, "events simulated")
+        ->check(whole_from(1, max_runs))
+        ->capture_default_str();
     command
         .add_option("--threads", options_.threads,
                     "threads (0: one per core); the answer does "
                     "not depend on it")
-        ->check(whole_from(0, max_threads_option));
-    command.add_option("--seed", options_.seed, "random seed")->check(seed_number());
+        ->check(whole_from(0, max_threads_option))
+        ->capture_default_str();
+    command.add_option("--seed", options_.seed, "random seed")
+        ->check(seed_number())
+        ->capture_default_str();
     command.add_flag("--json", json_, "machine-readable output");
     command.add_flag("--no-timing", no_timing_,
                      "leave out seconds and events per second (reproducible output)");
 }
 
-Field SimulateCommand::field() const {
+Field SimulateCommand::field(std::ostream& err) const {
     Field field;
     if (!field_file_.empty()) {
         auto loaded = load_field(field_file_);
@@ -196,7 +202,10 @@ Field SimulateCommand::field() const {
     } else {
         auto model = fit_race_model(events_of(fit_));
         if (!model) throw InvalidInput{model.error()};
-        field = fitted_field(*model);
+        Diagnostics notes;
+        field = fitted_field(*model, &notes);
+        for (const auto& note : notes)
+            err << "heatgraph: note: " << note.message << "\n";
     }
     if (model_ == "thurstone") field.model = NoiseModel::thurstone;
     if (model_ == "plackett-luce") field.model = NoiseModel::plackett_luce;
@@ -214,7 +223,7 @@ IncidentRates SimulateCommand::incidents() const {
 
 std::string SimulateCommand::run(std::ostream& err) const {
     note_thread_cap(options_.threads, err);
-    const auto skaters = field();
+    const auto skaters = field(err);
     auto options = options_;
     options.seeding = seeding_ == "random"   ? Seeding::random
                       : seeding_ == "listed" ? Seeding::listed

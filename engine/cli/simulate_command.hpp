@@ -22,7 +22,8 @@ class SimulateCommand {
     std::string run(std::ostream& err) const;
 
   private:
-    Field field() const;
+    // The skaters; a note on `err` for each one `--fit` adds as an average skater.
+    Field field(std::ostream& err) const;
     IncidentRates incidents() const;
 
     std::vector<std::string> formats_;

@@ -58,10 +58,19 @@ Field normal_field(int skaters, std::uint64_t seed) {
     return field;
 }
 
-Field fitted_field(const RaceModel& model) {
+Field fitted_field(const RaceModel& model, Diagnostics* notes) {
     Field field;
     for (const auto& s : model.skaters)
         field.skaters.push_back({s.name, s.strength});
+    // An average skater on the centred scale: worth 1, as RaceModel::worth draws them.
+    for (const auto& name : model.unplaced) {
+        field.skaters.push_back({name, 0.0});
+        if (notes)
+            notes->push_back({Severity::warning, 0,
+                              fmt::format("{} has no placed race to fit: simulated as an average "
+                                          "skater (strength 0)",
+                                          name)});
+    }
     return field;
 }
 

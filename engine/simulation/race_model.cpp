@@ -6,6 +6,7 @@
 #include <Eigen/Dense>
 #include <algorithm>
 #include <boost/graph/adjacency_list.hpp>
+#include <boost/graph/connected_components.hpp>
 #include <boost/graph/strong_components.hpp>
 #include <cmath>
 #include <numeric>
@@ -174,6 +175,55 @@ std::optional<std::string> ml_fit_missing(const Stages& s, const std::vector<int
         used.size(), fmt::join(top, ", "), more);
 }
 
+// The connected groups of the fitted skaters (indices into `names`, each group in the order of
+// `order`, the largest group first, ties by their first skater in `order`): two skaters placed
+// in one finishing order are connected.
+std::vector<std::vector<int>> connected_groups(const Stages& s, const std::vector<int>& order,
+                                               std::size_t skaters) {
+    using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS>;
+    Graph raced(skaters);
+    for (const auto& stage : s.stages)
+        for (int k = stage.begin; k < stage.end; ++k)
+            if (s.members[k] != stage.winner) boost::add_edge(stage.winner, s.members[k], raced);
+    std::vector<int> component(skaters);
+    boost::connected_components(raced, component.data());
+    std::vector<std::vector<int>> groups;
+    std::vector<int> group_of(skaters, -1);  // per component
+    for (int i : order) {
+        auto& g = group_of[component[i]];
+        if (g < 0) {
+            g = static_cast<int>(groups.size());
+            groups.emplace_back();
+        }
+        groups[g].push_back(i);
+    }
+    std::stable_sort(groups.begin(), groups.end(),
+                     [](const auto& a, const auto& b) { return a.size() > b.size(); });
+    return groups;
+}
+
+// "a, b and c".
+std::string listed(const std::vector<std::string>& items) {
+    if (items.size() < 2) return fmt::format("{}", fmt::join(items, ""));
+    const std::vector<std::string> head(items.begin(), items.end() - 1);
+    return fmt::format("{} and {}", fmt::join(head, ", "), items.back());
+}
+
+// The warning that the skaters fall into separate groups: how many, their sizes and the
+// strongest of each.
+Diagnostic groups_warning(const std::vector<std::vector<std::string>>& groups) {
+    std::vector<std::string> sizes, strongest;
+    for (const auto& g : groups) {
+        sizes.push_back(std::to_string(g.size()));
+        strongest.push_back(g.front());
+    }
+    return {Severity::warning, 0,
+            fmt::format("the skaters fall into {} groups that no shared race connects, of {} "
+                        "skaters (the strongest of each: {}): a strength compares with another "
+                        "group's only through the prior, not through racing",
+                        groups.size(), listed(sizes), listed(strongest))};
+}
+
 // MM iterations (Hunter 2004; with the Gamma prior, Caron & Doucet 2012) on log-worths.
 int fit_worths(const Stages& s, const std::vector<int>& fitted, double prior,
                const FitOptions& options, std::vector<double>& worth) {
@@ -322,12 +372,22 @@ Result<RaceModel> fit_race_model(const std::vector<Event>& events, const FitOpti
     for (auto& of : model.skater_of)
         for (auto& i : of)
             i = index_of[i];
+    if (const auto groups = connected_groups(stages, order, names.size()); groups.size() > 1) {
+        for (const auto& group : groups) {
+            auto& named = model.groups.emplace_back();
+            for (int i : group)
+                named.push_back(names[i]);
+        }
+        model.notes.push_back(groups_warning(model.groups));
+    }
     for (std::size_t i = 0; i < names.size(); ++i)
-        if (races[i] == 0)
+        if (races[i] == 0) {
+            model.unplaced.push_back(names[i]);
             model.notes.push_back({Severity::warning, 0,
                                    fmt::format("{} has no finishing order with another placed "
                                                "skater: not fitted (an average skater when drawn)",
                                                names[i])});
+        }
     return model;
 }
 

@@ -890,18 +890,28 @@ int usable_threads(int requested) {
 
 const std::vector<SimulationMetric>& simulation_metrics() {
     static const std::vector<SimulationMetric> metrics{
-        {"p_strongest_wins", "P(strongest wins)", &Simulation::p_strongest_wins, 4},
-        {"p_podium_strongest", "P(podium = three strongest)", &Simulation::p_podium_strongest, 4},
-        {"champion_true_rank", "Champion's true rank", &Simulation::champion_true_rank, 3},
-        {"kendall_tau", "Kendall tau vs strength", &Simulation::kendall_tau, 4},
-        {"races_per_skater", "Races per skater", &Simulation::races_per_skater, 3},
+        {"p_strongest_wins", "P(strongest wins)", "the share of events the strongest skater wins",
+         &Simulation::p_strongest_wins, 4},
+        {"p_podium_strongest", "P(podium = three strongest)",
+         "the share of events whose podium is the three strongest, in any order",
+         &Simulation::p_podium_strongest, 4},
+        {"champion_true_rank", "Champion's true rank",
+         "the winner's rank by strength (1: the strongest)", &Simulation::champion_true_rank, 3},
+        {"kendall_tau", "Kendall tau vs strength",
+         "tau-b of the classification against strength (1: in strength order)",
+         &Simulation::kendall_tau, 4},
+        {"races_per_skater", "Races per skater", "races run per skater of the field",
+         &Simulation::races_per_skater, 3},
         {"finals_changed_by_incidents", "Finals changed by incidents",
+         "the share of events whose Final A fastest was penalised or brought down",
          &Simulation::finals_changed_by_incidents, 4},
-        {"p_final_a_strongest", "P(Final A holds the strongest)", &Simulation::p_final_a_strongest,
-         4},
-        {"final_a_size", "Final A size", &Simulation::final_a_size, 3},
-        {"strongest_out_round", "Round the strongest goes out", &Simulation::strongest_out_round,
-         3}};
+        {"p_final_a_strongest", "P(Final A holds the strongest)",
+         "the share of events whose Final A holds the strongest skater",
+         &Simulation::p_final_a_strongest, 4},
+        {"final_a_size", "Final A size", "skaters in Final A", &Simulation::final_a_size, 3},
+        {"strongest_out_round", "Round the strongest goes out",
+         "the stage of the strongest skater's last race (1: the first stage)",
+         &Simulation::strongest_out_round, 3}};
     return metrics;
 }
 

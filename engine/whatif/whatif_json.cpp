@@ -68,17 +68,21 @@ std::string whatif_to_json(const WhatIf& w, int indent) {
 std::string race_model_to_json(const RaceModel& model, int indent) {
     json skaters = json::array();
     for (const auto& s : model.skaters)
-        skaters.push_back({{"athlete", s.name},
+        skaters.push_back({{"name", s.name},
                            {"strength", s.strength},
                            {"standard_error", s.standard_error},
                            {"races", s.races}});
-    const json out{{"events", model.events},
-                   {"prior", model.prior},
-                   {"iterations", model.iterations},
-                   {"orders", model.orders},
-                   {"log_likelihood", model.log_likelihood},
-                   {"skaters", skaters},
-                   {"notes", detail::diagnostics_json(model.notes)}};
+    // A field file as it is (parse_field): the model and noise the strengths are fitted under.
+    json out{{"model", "plackett-luce"},
+             {"noise", 1.0},
+             {"events", model.events},
+             {"prior", model.prior},
+             {"iterations", model.iterations},
+             {"orders", model.orders},
+             {"log_likelihood", model.log_likelihood},
+             {"skaters", skaters}};
+    if (model.groups.size() > 1) out["groups"] = model.groups;
+    out["notes"] = detail::diagnostics_json(model.notes);
     return out.dump(indent) + "\n";
 }
 

@@ -25,8 +25,10 @@ namespace heatgraph {
 //  "p_rank": {"1": p, ...} (non-zero places only), "p_unranked", "p_medal", "expected_rank",
 //  "expected_rank_se", "recorded_rank"}], "notes"}
 [[nodiscard]] std::string whatif_to_json(const WhatIf& whatif, int indent = 2);
-// {"events", "prior", "iterations", "orders", "log_likelihood",
-//  "skaters": [{"athlete", "strength", "standard_error", "races"}], "notes"}
+// {"model": "plackett-luce", "noise": 1, "events", "prior", "iterations", "orders",
+//  "log_likelihood", "skaters": [{"name", "strength", "standard_error", "races"}],
+//  "groups" (only when more than one: each a list of names, the largest first), "notes"}:
+// a field file `simulate --field` reads as it is (parse_field ignores the other keys).
 [[nodiscard]] std::string race_model_to_json(const RaceModel& model, int indent = 2);
 // `simulate --json`: {"format", "runs",
 //  "seed", "threads", "seconds", "events_per_second" (null without timing), "checksum",

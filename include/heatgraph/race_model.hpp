@@ -12,6 +12,10 @@
 // (a pseudo-inverse for prior 0, whose strengths are determined only up to a constant). That
 // normal approximation of the posterior, with its covariance, is what a what-if draws the
 // strengths from (`posterior_root`).
+//
+// Skaters that no chain of shared races connects form separate groups (pooled events with no
+// skater in common): within a group the races compare them, across groups only the prior does
+// (every group is pulled towards the same average), which a warning says.
 #pragma once
 
 #include <string>
@@ -45,7 +49,14 @@ struct RaceModel {
     int iterations = 0;
     int orders = 0;  // finishing orders used (races with two or more placed skaters)
     double log_likelihood = 0;
-    Diagnostics notes;  // athletes matched across events by a non-exact name, athletes not fitted
+    // The connected groups of the fitted skaters (two skaters placed in one finishing order are
+    // connected), each by name in the order of `skaters`, the largest group first; empty when
+    // every fitted skater is connected to every other.
+    std::vector<std::vector<std::string>> groups;
+    // The athletes of the events without a placed race (not fitted), in the order of the events.
+    std::vector<std::string> unplaced;
+    // Athletes matched across events by a non-exact name, separate groups, athletes not fitted.
+    Diagnostics notes;
     // The posterior's normal approximation (the one the standard errors come from): the
     // strengths drawn as `strength + R z`, z standard normal, where R (skaters × skaters,
     // row-major, in the order of `skaters`) is a square root of the strengths' covariance.

@@ -51,8 +51,10 @@ struct Field {
 [[nodiscard]] Result<Field> load_field(const std::string& path);
 // N skaters "Skater 1".. with strengths drawn N(0, 1) from `seed`.
 [[nodiscard]] Field normal_field(int skaters, std::uint64_t seed);
-// The fitted strengths of real skaters (Plackett–Luce, noise 1).
-[[nodiscard]] Field fitted_field(const RaceModel& model);
+// Every skater of the model's events (Plackett–Luce, noise 1): the fitted ones at their
+// strengths, strongest first, then each one without a placed race as an average skater
+// (strength 0, worth 1, as RaceModel::worth draws them), with a note in `notes` when given.
+[[nodiscard]] Field fitted_field(const RaceModel& model, Diagnostics* notes = nullptr);
 
 enum class Seeding { by_strength, random, listed };
 
@@ -121,10 +123,11 @@ struct Simulation {
 };
 
 // The metrics of a simulation, in the order reports list them: the JSON key, a label for a
-// table, the member, and the decimals a table shows.
+// table, what it measures, the member, and the decimals a table shows.
 struct SimulationMetric {
     std::string_view key;
     std::string_view label;
+    std::string_view meaning;
     Estimate Simulation::*member;
     int decimals;
 };
