@@ -332,3 +332,66 @@ TEST_CASE("ranking finals of a championship place the heats' non-qualifiers (con
     CHECK(standings[19] == "20 Aino Virtanen");     // DNF in the heats: raced no ranking final
     CHECK(r.diagnostics.empty());
 }
+
+namespace {
+
+// The step of `athlete`'s path in `race`.
+PathStep step_in(const Replay& r, std::string_view athlete, std::string_view race) {
+    const auto path = athlete_path(r, athlete);
+    REQUIRE(path.ok());
+    for (const auto& step : *path)
+        if (step.race == race) return step;
+    FAIL("no step in ", race);
+    return {};
+}
+
+}  // namespace
+
+TEST_CASE("explain 2022: a semifinal penalty, a place gained by it, a card in Final A") {
+    const auto r = replay(test::seed("olympics-2022-men-1000m"));
+    const auto hwang = step_in(r, "Hwang Dae-heon", "Semifinal 1");
+    CHECK(hwang.incident == "penalised (PEN)");
+    CHECK(hwang.why_out == "no place: cannot go through");
+
+    const auto li = step_in(r, "Li Wenlong", "Semifinal 1");  // by place into Final A
+    CHECK(li.reason == "2nd, 1:26.722: the first two go to Final A (QA, recorded)");
+    CHECK(li.moved_up_by == std::vector<std::string>{"Hwang Dae-heon"});
+    CHECK(li.incident ==
+          "moved up by another's penalty: Hwang Dae-heon (PEN) penalised in the race; behind "
+          "them, 3rd would not go through");
+    const auto li_heat = step_in(r, "Li Wenlong", "Heat 5");  // the only time qualifier
+    CHECK(li_heat.reason ==
+          "3rd, 1:23.140: by time, the fastest of 5 thirds for 1 time slot (q, inferred)");
+    REQUIRE(li_heat.time);
+    CHECK(li_heat.time->rank == 1);
+    CHECK(li_heat.time->slots == 1);
+
+    const auto liu = step_in(r, "Shaolin Sándor Liu", "Final A");
+    CHECK(liu.incident == "yellow card (YC): penalised, every result of the distance void");
+    CHECK(liu.why_out.empty());
+    CHECK(step_in(r, "Shaolin Sándor Liu", "Quarterfinal 4").incident ==
+          "advanced by the Referee (ADV, inferred)");
+}
+
+TEST_CASE("explain 2022: a third out in the heats, the time slots taken by the Referee") {
+    const auto r = replay(test::seed("olympics-2022-men-1000m"));
+    const auto out = step_in(r, "Jens van 't Wout", "Heat 2");
+    CHECK(out.why_out ==
+          "3rd, 1:23.946: only the first two go through; not the fastest of the 5 thirds (2nd "
+          "fastest, 0.806 s behind the last); 3 slots went to referee advancements (Itzhak de "
+          "Laat, Kazuki Yoshinaga, Pietro Sighel)");
+    REQUIRE(out.time);
+    CHECK(out.time->rank == 2);
+    CHECK(out.time->pool == 5);
+    CHECK(out.time->behind_last == 806);
+    CHECK(out.time->by_time == std::vector<std::string>{"Li Wenlong"});
+}
+
+TEST_CASE("explain 2002: a referee advancement into Final A, a place gained by a penalty") {
+    const auto r = replay(test::seed("olympics-2002-men-1000m"));
+    const auto turcotte = step_in(r, "Mathieu Turcotte", "Semifinal 1");
+    CHECK(turcotte.incident == "advanced by the Referee (ADVA, recorded)");
+    CHECK(turcotte.reason == "3rd, 1:35.156: not through by place (the first two go to Final A)");
+    const auto bradbury = step_in(r, "Steven Bradbury", "Quarterfinal 2");
+    CHECK(bradbury.moved_up_by == std::vector<std::string>{"Marc Gagnon"});
+}

@@ -155,6 +155,14 @@ std::string path_report(const Replay& replay, const std::vector<PathStep>& path)
                    fmt::format("{}", fmt::join(row.marks, " ")), advance_text(row)});
     }
     out += table.render();
+    TextTable why({"Race", "Why"});
+    for (const auto& step : path) {
+        std::vector<std::string> parts;
+        for (const auto* text : {&step.incident, &step.reason, &step.why_out})
+            if (!text->empty()) parts.push_back(*text);
+        if (!parts.empty()) why.add({step.race, fmt::format("{}", fmt::join(parts, "; "))});
+    }
+    out += why.render();
     if (const Standing* s = find_standing(replay.classification, id))
         out += fmt::format("Final classification: {} (out in {})\n", rank_text(s->rank),
                            s->eliminated_in);

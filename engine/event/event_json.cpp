@@ -193,6 +193,30 @@ std::string replay_to_json(const Replay& replay, int indent) {
     return out.dump(indent) + "\n";
 }
 
+namespace {
+
+json text_or_null(const std::string& text) {
+    return text.empty() ? json(nullptr) : json(text);
+}
+
+// A path step's explanation: its texts, the penalised skaters it gained a place by, and its
+// standing in the time pool.
+json why_json(const PathStep& step) {
+    json j{{"incident", text_or_null(step.incident)},
+           {"reason", text_or_null(step.reason)},
+           {"why_out", text_or_null(step.why_out)},
+           {"moved_up_by", step.moved_up_by}};
+    if (step.time) {
+        const auto& t = *step.time;
+        j["time_pool"] = {{"rank", t.rank},       {"pool", t.pool},
+                          {"slots", t.slots},     {"behind_last_ms", optional_json(t.behind_last)},
+                          {"by_time", t.by_time}, {"referee", t.referee}};
+    }
+    return j;
+}
+
+}  // namespace
+
 std::string path_to_json(const Replay& replay, const std::vector<PathStep>& path, int indent) {
     const auto& e = replay.event;
     json steps = json::array();
@@ -203,6 +227,7 @@ std::string path_to_json(const Replay& replay, const std::vector<PathStep>& path
         j["round"] = step.round;
         j["race"] = step.race;
         j["raced"] = step.raced;
+        j["why"] = why_json(step);
         steps.push_back(j);
     }
     json out{{"athlete", id >= 0 ? json(e.name_of(id)) : json(nullptr)}, {"path", steps}};

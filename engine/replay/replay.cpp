@@ -4,12 +4,15 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
+#include <array>
+#include <span>
 #include <unordered_set>
 
 #include "heatgraph/progression_graph.hpp"
 #include "replay/stage_replay.hpp"
 #include "rules/advancement.hpp"
 #include "rules/stage_graph.hpp"
+#include "sources/text.hpp"
 
 namespace heatgraph {
 
@@ -159,29 +162,6 @@ Replay replay(const Event& event) {
     auto result = replay(event, format);
     result.diagnostics.insert(result.diagnostics.end(), notes.begin(), notes.end());
     return result;
-}
-
-Result<std::vector<PathStep>> athlete_path(const Replay& replay, std::string_view athlete) {
-    const auto& event = replay.event;
-    const auto id = event.find_athlete(athlete);
-    if (!id) {
-        return Error{event.source, 0,
-                     fmt::format("no athlete '{}' in this event; nearest: {}", athlete,
-                                 fmt::join(event.nearest_athletes(athlete), ", "))};
-    }
-    std::vector<PathStep> path;
-    for (const auto& round : event.rounds)
-        for (const auto& race : round.races) {
-            for (const auto& row : race.results)
-                if (row.athlete == *id) path.push_back({round.name, race.name, true, row});
-            if (!race.raced && std::count(race.field.begin(), race.field.end(), *id)) {
-                Row awarded;  // no place, time or status of its own: the race was not run
-                awarded.athlete = *id;
-                awarded.printed_name = event.name_of(*id);
-                path.push_back({round.name, race.name, false, awarded});
-            }
-        }
-    return path;
 }
 
 }  // namespace heatgraph
