@@ -193,8 +193,6 @@ void add_whatif_options(CLI::App& command, Options& o) {
     command.add_flag("--json", o.json, "machine-readable output");
 }
 
-}  // namespace
-
 // The metrics of `simulate` and `compare`, defined.
 std::string metrics_help() {
     std::string out = "Metrics:\n";
@@ -202,6 +200,8 @@ std::string metrics_help() {
         out += fmt::format("  {:<32}{}\n", m.label, m.meaning);
     return out;
 }
+
+}  // namespace
 
 int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
     CLI::App app{"heatgraph: replay, explain and what-if heat-based elimination events"};

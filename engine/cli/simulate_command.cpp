@@ -1,6 +1,7 @@
 #include "simulate_command.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
@@ -71,7 +72,8 @@ std::string differences_report(const Comparison& c, const std::vector<std::strin
 }
 
 std::string report(const Comparison& comparison, const Field& field, bool fresh,
-                   const std::vector<std::string>& files, bool timing) {
+                   const std::vector<std::string>& files, const std::string& incidents_from,
+                   bool timing) {
     const auto& sims = comparison.formats;
     const auto& first = sims.front();
     std::string out =
@@ -101,6 +103,12 @@ std::string report(const Comparison& comparison, const Field& field, bool fresh,
         metrics.add(speed);
     }
     out += metrics.render();
+    if (const auto& r = first.incidents; r.penalty > 0)
+        out += fmt::format(
+            "  Incidents: penalty {:.4f} per skater and race; a penalty brings another skater down "
+            "{:.4f} of the time, who is advanced by the Referee {:.4f} of the time{}\n",
+            r.penalty, r.fall, r.referee_advance,
+            incidents_from.empty() ? "" : "\n  (estimated from " + incidents_from + ")");
     if (sims.size() > 1) out += differences_report(comparison, labels);
     if (sims.size() == 1) {
         out += "\n";
@@ -249,7 +257,8 @@ std::string SimulateCommand::run(std::ostream& err) const {
         return formats.size() == 1 && !compare_
                    ? simulation_to_json(comparison->formats.front(), !no_timing_)
                    : comparison_to_json(*comparison, !no_timing_);
-    return report(*comparison, skaters, options.fresh_field, formats_, !no_timing_);
+    return report(*comparison, skaters, options.fresh_field, formats_,
+                  fmt::format("{}", fmt::join(incidents_from_, ", ")), !no_timing_);
 }
 
 }  // namespace heatgraph::cli

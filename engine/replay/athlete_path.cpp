@@ -1,8 +1,6 @@
 // athlete_path: a skater's path through the replay, each step explained by the rules the
 // replay applied (advancement.hpp's decide and place_qualifiers, not a second copy of them):
 // how they went on, the incidents of the race, and why they went out where they did.
-#include "heatgraph/replay.hpp"
-
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
@@ -12,6 +10,7 @@
 #include <unordered_set>
 
 #include "heatgraph/progression_graph.hpp"
+#include "heatgraph/replay.hpp"
 #include "replay/stage_replay.hpp"
 #include "rules/advancement.hpp"
 #include "rules/stage_graph.hpp"
@@ -22,14 +21,14 @@ namespace heatgraph {
 namespace {
 
 using detail::can_qualify;
-using detail::EventStages;
-using detail::StageGraph;
 using detail::decide;
 using detail::Decision;
 using detail::Entrant;
 using detail::entrant_of;
+using detail::EventStages;
 using detail::ordinal;
 using detail::place_qualifiers;
+using detail::StageGraph;
 using detail::time_slots;
 using detail::view_for;
 

@@ -65,7 +65,7 @@ class RandomStream {
     }
 
     using Philox = r123::Philox4x64;
-    mutable Philox philox_;
+    Philox philox_;
     Philox::key_type key_;
     Philox::ctr_type counter_{{0, 0, 0, 0}};
     Philox::ctr_type block_{{0, 0, 0, 0}};

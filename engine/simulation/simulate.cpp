@@ -8,6 +8,8 @@
 #include <boost/random/normal_distribution.hpp>
 #include <chrono>
 #include <cmath>
+#include <map>
+#include <mutex>
 #include <numbers>
 #include <thread>
 
@@ -776,6 +778,29 @@ struct Sums {
     }
 };
 
+// Adds the sums of finished blocks in block order, whichever thread finishes which block
+// first: the total is the same to the last bit for any thread count, and only the blocks
+// that finished ahead of an earlier one wait (a few per thread), not one per block.
+class OrderedSums {
+  public:
+    explicit OrderedSums(std::size_t formats) : total_(formats) {}
+
+    void add(std::int64_t block, Sums sums) {
+        const std::lock_guard lock(mutex_);
+        waiting_.emplace(block, std::move(sums));
+        for (auto it = waiting_.begin(); it != waiting_.end() && it->first == next_;
+             it = waiting_.erase(it), ++next_)
+            total_.add(it->second);
+    }
+    const Sums& total() const { return total_; }
+
+  private:
+    std::mutex mutex_;
+    std::map<std::int64_t, Sums> waiting_;
+    std::int64_t next_ = 0;
+    Sums total_;
+};
+
 // What the runs of every format gave.
 struct Runs {
     Sums sums;
@@ -791,7 +816,7 @@ Runs run_formats(const std::vector<Compiled>& compiled, const SimulationOptions&
     const std::int64_t blocks = (options.runs + block_size - 1) / block_size;
     Runs out;
     out.threads = thread_count(options.threads, blocks);
-    std::vector<Sums> block_sums(static_cast<std::size_t>(blocks), Sums(formats));
+    OrderedSums sums(formats);
     std::vector<std::vector<Totals>> totals(static_cast<std::size_t>(out.threads));
     std::atomic<std::int64_t> next_block{0}, done{0};
     const auto start = std::chrono::steady_clock::now();
@@ -802,11 +827,13 @@ Runs run_formats(const std::vector<Compiled>& compiled, const SimulationOptions&
         std::vector<EventValues> event(formats);
         for (std::int64_t b; (b = next_block.fetch_add(1)) < blocks;) {
             const std::int64_t end = std::min(options.runs, (b + 1) * block_size);
+            Sums block(formats);
             for (std::int64_t i = b * block_size; i < end; ++i) {
                 for (std::size_t f = 0; f < formats; ++f)
                     event[f] = replicates[f].run(options.seed, static_cast<std::uint64_t>(i));
-                block_sums[b].add(event);
+                block.add(event);
             }
+            sums.add(b, std::move(block));
             const auto finished = done.fetch_add(end - b * block_size) + (end - b * block_size);
             if (t == 0 && options.progress) options.progress(finished, options.runs);
         }
@@ -814,9 +841,7 @@ Runs run_formats(const std::vector<Compiled>& compiled, const SimulationOptions&
             totals[t].push_back(r.totals());
     });
     out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    out.sums = Sums(formats);
-    for (const auto& b : block_sums)
-        out.sums.add(b);
+    out.sums = sums.total();
     out.totals.assign(formats, Totals(n));
     for (const auto& per_thread : totals)
         for (std::size_t f = 0; f < per_thread.size(); ++f)
@@ -834,6 +859,7 @@ Simulation simulation_of(const Format& format, const Field& field, const Compile
     out.seed = options.seed;
     out.threads = runs.threads;
     out.seconds = runs.seconds;
+    out.incidents = options.incidents;
     out.events_per_second =
         runs.seconds > 0 ? static_cast<double>(n * runs.sums.value.size()) / runs.seconds : 0;
     const auto& metrics = simulation_metrics();

@@ -35,6 +35,10 @@ json simulation_json(const Simulation& s, bool timing) {
             {"seconds", timing ? json(s.seconds) : json(nullptr)},
             {"events_per_second", timing ? json(s.events_per_second) : json(nullptr)},
             {"checksum", fmt::format("{:016x}", s.checksum)},
+            {"incidents",
+             {{"penalty", s.incidents.penalty},
+              {"fall", s.incidents.fall},
+              {"referee_advance", s.incidents.referee_advance}}},
             {"metrics", metrics},
             {"skaters", skaters}};
 }

@@ -72,6 +72,10 @@ std::string race_model_to_json(const RaceModel& model, int indent) {
                            {"strength", s.strength},
                            {"standard_error", s.standard_error},
                            {"races", s.races}});
+    // Athletes with no placed race: average skaters, as simulate --fit takes them.
+    for (const auto& name : model.unplaced)
+        skaters.push_back(
+            {{"name", name}, {"strength", 0.0}, {"standard_error", nullptr}, {"races", 0}});
     // A field file as it is (parse_field): the model and noise the strengths are fitted under.
     json out{{"model", "plackett-luce"},
              {"noise", 1.0},

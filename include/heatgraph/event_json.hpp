@@ -26,7 +26,8 @@ namespace heatgraph {
 //  "expected_rank_se", "recorded_rank"}], "notes"}
 [[nodiscard]] std::string whatif_to_json(const WhatIf& whatif, int indent = 2);
 // {"model": "plackett-luce", "noise": 1, "events", "prior", "iterations", "orders",
-//  "log_likelihood", "skaters": [{"name", "strength", "standard_error", "races"}],
+//  "log_likelihood", "skaters": [{"name", "strength", "standard_error", "races"}] (the fitted,
+//  strongest first, then those with no placed race at strength 0, standard error null),
 //  "groups" (only when more than one: each a list of names, the largest first), "notes"}:
 // a field file `simulate --field` reads as it is (parse_field ignores the other keys).
 [[nodiscard]] std::string race_model_to_json(const RaceModel& model, int indent = 2);

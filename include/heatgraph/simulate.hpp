@@ -108,6 +108,7 @@ struct Simulation {
     int threads = 1;
     double seconds = 0;
     double events_per_second = 0;
+    IncidentRates incidents;  // the rates the run drew incidents at
     Estimate p_strongest_wins;
     Estimate p_podium_strongest;  // the podium is the three strongest, in any order
     Estimate champion_true_rank;  // 1 = the strongest skater won
@@ -153,9 +154,10 @@ struct Comparison {
 };
 
 // The formats run on common random numbers: event i of every format has the same field (a
-// fresh one with `fresh_field`), the same seeding and the same random stream, so that their
-// differences are measured on the same events and the standard error of a difference is that of
-// the paired difference. Errors: as simulate, naming the format's file; no format.
+// fresh one with `fresh_field`), the same seeding, and each skater the same noise in their k-th
+// race (incidents and lots are drawn from the event's stream in turn, so they pair less), so
+// that their differences are measured on the same events and the standard error of a difference is
+// that of the paired difference. Errors: as simulate, naming the format's file; no format.
 [[nodiscard]] Result<Comparison> compare(const std::vector<Format>& formats, const Field& field,
                                          const SimulationOptions& options);
 
