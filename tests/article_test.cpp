@@ -323,23 +323,6 @@ TEST_CASE("tables outside the results, such as records, are not read") {
 
 namespace {
 
-std::string source_text(const std::string& relative) {
-    std::ifstream in(test::source_path(relative), std::ios::binary);
-    REQUIRE(in);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return std::move(text).str();
-}
-
-// `text` written to a file of its own after a UTF-8 byte order mark (EF BB BF): its path.
-std::string file_with_bom(const std::string& name, const std::string& text) {
-    const auto path = std::filesystem::temp_directory_path() /
-                      ("heatgraph-bom-" + std::to_string(std::random_device{}()) + "-" + name);
-    std::ofstream out(path, std::ios::binary);
-    out << "\xEF\xBB\xBF" << text;
-    return path.string();
-}
-
 Event load_and_remove(const std::string& path) {
     auto event = load_event(path);
     std::filesystem::remove(path);
@@ -371,12 +354,14 @@ TEST_CASE("an article starting with a UTF-8 byte order mark reads as the same fi
     for (const char* seed : test::all_seeds) {
         CAPTURE(std::string(seed));
         const auto relative = "scenarios/events/" + std::string(seed) + ".txt";
-        const auto marked = load_and_remove(file_with_bom("article.txt", source_text(relative)));
+        const auto marked =
+            load_and_remove(test::file_with_bom("article.txt", test::source_text(relative)));
         check_same_event(marked, test::event_file(relative));
     }
     // The known title, not a blank one: the inference reads the sport off it (an inline event).
-    const auto world_games = load_and_remove(file_with_bom(
-        "world-games.txt", source_text("scenarios/events/world-games-2022-men-1000m-sprint.txt")));
+    const auto world_games = load_and_remove(test::file_with_bom(
+        "world-games.txt",
+        test::source_text("scenarios/events/world-games-2022-men-1000m-sprint.txt")));
     CHECK(world_games.info.title ==
           "Track speed skating at the 2022 World Games – Men's 1000 m sprint");
     CHECK(replay(world_games).format.transitions[0].referee == RefereePolicy::on_top);
@@ -385,7 +370,7 @@ TEST_CASE("an article starting with a UTF-8 byte order mark reads as the same fi
 TEST_CASE("a JSON export starting with a UTF-8 byte order mark reads back as without it") {
     const auto plain = test::seed("olympics-2022-men-1000m");
     const auto json = replay_to_json(replay(plain));
-    const auto marked = load_and_remove(file_with_bom("export.json", json));
+    const auto marked = load_and_remove(test::file_with_bom("export.json", json));
     CHECK(marked.info.title ==
           "Short-track speed skating at the 2022 Winter Olympics – Men's 1000 metres");
     CHECK(test::standings(replay(marked)) == test::standings(replay(plain)));

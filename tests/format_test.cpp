@@ -393,32 +393,10 @@ TEST_CASE("a seed takes any whole number from 0 to 2^63 - 1; a negative one is a
 
 // ---- issue 12: a byte order mark; an inline event given no ISU short-track default ----
 
-namespace {
-
-// The text of a file of the source tree.
-std::string source_text(const std::string& relative) {
-    std::ifstream in(test::source_path(relative), std::ios::binary);
-    REQUIRE(in);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return std::move(text).str();
-}
-
-// `text` written to a file of its own after a UTF-8 byte order mark (EF BB BF): its path.
-std::string file_with_bom(const std::string& name, const std::string& text) {
-    const auto path = std::filesystem::temp_directory_path() /
-                      ("heatgraph-bom-" + std::to_string(std::random_device{}()) + "-" + name);
-    std::ofstream out(path, std::ios::binary);
-    out << "\xEF\xBB\xBF" << text;
-    return path.string();
-}
-
-}  // namespace
-
 TEST_CASE(
     "format, scenario and field files starting with a UTF-8 byte order mark read as without") {
     const auto format_path =
-        file_with_bom("isu-2002.toml", source_text("scenarios/formats/isu-2002.toml"));
+        test::file_with_bom("isu-2002.toml", test::source_text("scenarios/formats/isu-2002.toml"));
     const auto format = load_format(format_path);
     std::filesystem::remove(format_path);
     REQUIRE_MESSAGE(format.ok(), (format.ok() ? "" : format.error().describe()));
@@ -427,7 +405,8 @@ TEST_CASE(
 
     const std::string scenario_file =
         "scenarios/whatif/2022-shaolin-liu-yellow-card-rescinded.toml";
-    const auto scenario_path = file_with_bom("scenario.toml", source_text(scenario_file));
+    const auto scenario_path =
+        test::file_with_bom("scenario.toml", test::source_text(scenario_file));
     const auto scenario = load_scenario(scenario_path);
     std::filesystem::remove(scenario_path);
     REQUIRE_MESSAGE(scenario.ok(), (scenario.ok() ? "" : scenario.error().describe()));
@@ -439,7 +418,7 @@ TEST_CASE(
     CHECK(scenario->rulings[0].describe() == plain_scenario->rulings[0].describe());
 
     const auto field_path =
-        file_with_bom("field.json", source_text("tests/data/ffa-32-field.json"));
+        test::file_with_bom("field.json", test::source_text("tests/data/ffa-32-field.json"));
     const auto field = load_field(field_path);
     std::filesystem::remove(field_path);
     REQUIRE_MESSAGE(field.ok(), (field.ok() ? "" : field.error().describe()));

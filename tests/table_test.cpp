@@ -534,15 +534,6 @@ TEST_CASE("an input file above 64 MB is refused before it is read") {
 
 namespace {
 
-// `text` written to a file of its own after a UTF-8 byte order mark (EF BB BF): its path.
-std::string file_with_bom(const std::string& name, const std::string& text) {
-    const auto path = std::filesystem::temp_directory_path() /
-                      ("heatgraph-bom-" + std::to_string(std::random_device{}()) + "-" + name);
-    std::ofstream out(path, std::ios::binary);
-    out << detail::utf8_bom << text;
-    return path.string();
-}
-
 Result<Event> load_and_remove(const std::string& path) {
     auto event = load_event(path);
     std::filesystem::remove(path);
@@ -558,7 +549,7 @@ TEST_CASE("a table file starting with a UTF-8 byte order mark reads as the same 
         std::ifstream in(test::source_path(relative), std::ios::binary);
         std::ostringstream text;
         text << in.rdbuf();
-        const auto marked = load_and_remove(file_with_bom("table.csv", text.str()));
+        const auto marked = load_and_remove(test::file_with_bom("table.csv", text.str()));
         REQUIRE_MESSAGE(marked.ok(), (marked.ok() ? "" : marked.error().describe()));
         const auto plain = test::event_file(relative);
         CHECK(marked->info.title == plain.info.title);
@@ -579,7 +570,7 @@ TEST_CASE("a table file starting with a UTF-8 byte order mark reads as the same 
         "Final,1,1,Cara Gamma,43.9,\nFinal,1,2,Anna Alpha,44.0,\n";
     for (const char* file : {"rounds.csv", "rounds.txt"}) {
         CAPTURE(std::string(file));
-        const auto marked = load_and_remove(file_with_bom(file, table));
+        const auto marked = load_and_remove(test::file_with_bom(file, table));
         REQUIRE_MESSAGE(marked.ok(), (marked.ok() ? "" : marked.error().describe()));
         REQUIRE(marked->rounds.size() == 2);
         CHECK(marked->rounds[0].name == "Heats");

@@ -3,6 +3,10 @@
 
 #include <doctest/doctest.h>
 
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
 #include <string>
 
 #include "heatgraph/heatgraph.hpp"
@@ -31,6 +35,25 @@ inline bool has_diagnostic(const Diagnostics& diagnostics, const std::string& te
 
 inline std::string source_path(const std::string& relative) {
     return std::string(HEATGRAPH_SOURCE_DIR) + "/" + relative;
+}
+
+// The text of a file of the source tree, as its bytes.
+inline std::string source_text(const std::string& relative) {
+    std::ifstream in(source_path(relative), std::ios::binary);
+    REQUIRE(in);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return std::move(text).str();
+}
+
+// `text` written to a temporary file of its own after a UTF-8 byte order mark (EF BB BF): its
+// path.
+inline std::string file_with_bom(const std::string& name, const std::string& text) {
+    const auto path = std::filesystem::temp_directory_path() /
+                      ("heatgraph-bom-" + std::to_string(std::random_device{}()) + "-" + name);
+    std::ofstream out(path, std::ios::binary);
+    out << "\xEF\xBB\xBF" << text;
+    return path.string();
 }
 
 inline Event event_file(const std::string& relative);
