@@ -25,7 +25,7 @@ class PosteriorDraw {
     }
 
     // One draw of every fitted skater's strength into `worth` (per athlete, as mode() gives);
-    // an athlete never placed stays an average skater (worth 1).
+    // an athlete never placed keeps the worth RaceModel::worth gives them (an average skater).
     void draw(RandomStream& random, std::vector<double>& worth) {
         const std::size_t n = model_.skaters.size();
         normal_.resize(n);
@@ -36,7 +36,7 @@ class PosteriorDraw {
         worth.resize(of.size());
         for (std::size_t a = 0; a < of.size(); ++a) {
             if (of[a] < 0) {
-                worth[a] = 1;
+                worth[a] = model_.worth(event_, static_cast<AthleteId>(a));
                 continue;
             }
             const auto k = static_cast<std::size_t>(of[a]);
